@@ -102,7 +102,7 @@ public final class EnvelopeCodec {
     }
     int invalidByte = Utf8.firstInvalidByte(bytes);
     if (invalidByte >= 0) {
-      throw invalid("invalid UTF-8 at byte " + invalidByte);
+      throw invalid("invalid UTF-8 at byte " + (invalidByte + 1));
     }
 
     JsonParser parser = null;
@@ -177,10 +177,18 @@ public final class EnvelopeCodec {
       String name = parser.currentName();
       fields.read(name, parser.nextToken(), parser);
     }
-    if (parser.nextToken() != null) {
+    if (hasMoreContent(parser)) {
       throw invalid("content after the object");
     }
     return fields.envelope();
+  }
+
+  private static boolean hasMoreContent(JsonParser parser) throws IOException {
+    try {
+      return parser.nextToken() != null;
+    } catch (JsonParseException notJson) {
+      return true;
+    }
   }
 
   /** The fields of one envelope as they are read. */
@@ -282,9 +290,6 @@ public final class EnvelopeCodec {
     JsonStreamContext context = parser.getParsingContext();
     if (e.getOriginalMessage().startsWith("Duplicate field")) {
       return duplicate(context);
-    }
-    if (context.inRoot() && context.getEntryCount() > 0) {
-      return "content after the object";
     }
     String where =
         " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
