@@ -69,7 +69,15 @@ public final class MomSettings {
                   "kafka-bootstrap-brokers",
                   "zookeeper-servers")));
 
+  private static final int DEFAULT_CONCURRENCY = 16;
+  private static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+  private static final int DEFAULT_RETRY_MAX_ATTEMPTS = 5;
+  private static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+  private static final double DEFAULT_MULTIPLIER = 2.0;
   private static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final double DEFAULT_JITTER = 0.5;
+  private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+  private static final String DEFAULT_METRICS_PREFIX = "mom";
 
   private final String source;
   private final Map<String, Setting> topLevel;
@@ -103,22 +111,24 @@ public final class MomSettings {
     this.sections = sections;
 
     transport = text("transport").map(name -> name.toLowerCase(Locale.ROOT)).orElse(null);
-    concurrency = wholeNumber("concurrency", 16);
-    maxInFlight = wholeNumber("max-in-flight", 1000);
-    retryMaxAttempts = wholeNumber("retry-max-attempts", 5);
+    concurrency = wholeNumber("concurrency", DEFAULT_CONCURRENCY);
+    maxInFlight = wholeNumber("max-in-flight", DEFAULT_MAX_IN_FLIGHT);
+    retryMaxAttempts = wholeNumber("retry-max-attempts", DEFAULT_RETRY_MAX_ATTEMPTS);
     retryInitialBackoff =
         duration(
             "retry-initial-backoff",
-            Duration.ofMillis(200),
+            DEFAULT_INITIAL_BACKOFF,
             d -> !d.isNegative() && !d.isZero(),
             "> 0");
-    retryMultiplier = decimal("retry-multiplier", 2.0, m -> m >= 1, "a number >= 1");
+    retryMultiplier = decimal("retry-multiplier", DEFAULT_MULTIPLIER, m -> m >= 1, "a number >= 1");
     retryMaxBackoff = maxBackoff();
-    retryJitter = decimal("retry-jitter", 0.5, j -> j >= 0 && j < 1, "a number >= 0 and < 1");
+    retryJitter =
+        decimal("retry-jitter", DEFAULT_JITTER, j -> j >= 0 && j < 1, "a number >= 0 and < 1");
     deadLetterTopic = text("dead-letter-topic").orElse(null);
     shutdownTimeout =
-        duration("shutdown-timeout", Duration.ofSeconds(30), d -> !d.isNegative(), ">= 0");
-    metricsPrefix = text("metrics-prefix").or(() -> text("datadog-namespace")).orElse("mom");
+        duration("shutdown-timeout", DEFAULT_SHUTDOWN_TIMEOUT, d -> !d.isNegative(), ">= 0");
+    metricsPrefix =
+        text("metrics-prefix").or(() -> text("datadog-namespace")).orElse(DEFAULT_METRICS_PREFIX);
     warnAboutZooKeeper();
   }
 

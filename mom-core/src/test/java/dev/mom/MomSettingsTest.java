@@ -373,6 +373,35 @@ class MomSettingsTest {
     assertThat(SettingValues.isSecret(key)).isEqualTo(secret);
   }
 
+  @Test
+  void rejectsAFileThatIsNotUtf8() throws IOException {
+    Path file = dir.resolve("latin1.ini");
+    Files.write(file, new byte[] {'[', 'm', 'o', 'm', ']', '\n', 'a', '=', (byte) 0xE9});
+
+    assertThatThrownBy(() -> MomSettings.fromFile(file, Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("file " + file + ": not UTF-8 text");
+  }
+
+  @Test
+  void skipsAByteOrderMark() throws IOException {
+    Path file = write("\uFEFF[mom]", "concurrency = 2");
+
+    MomSettings settings = MomSettings.fromFile(file, Map.of());
+
+    assertThat(settings.concurrency()).isEqualTo(2);
+  }
+
+  @Test
+  void namesTheBadValueOfAnOverriddenKeyByItsVariable() throws IOException {
+    Path file = write("[mom]", "retry-jitter = 0.2");
+    Map<String, String> env = Map.of("MOM_RETRY_JITTER", "1");
+
+    assertThatThrownBy(() -> MomSettings.fromFile(file, env))
+        .hasMessage(
+            "environment variable MOM_RETRY_JITTER: retry-jitter = 1: must be a number >= 0 and < 1");
+  }
+
   private Path write(String... lines) throws IOException {
     return Files.write(dir.resolve("mom.ini"), java.util.List.of(lines));
   }
