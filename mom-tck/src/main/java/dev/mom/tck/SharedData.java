@@ -43,7 +43,12 @@ final class SharedData {
       throw new IllegalStateException(
           "system property mom.data.dir is not set: it must name the shared test data directory");
     }
-    return Path.of(dir);
+    Path path = Path.of(dir);
+    if (!Files.isDirectory(path)) {
+      throw new IllegalStateException(
+          "the shared test data directory " + path + " (system property mom.data.dir) is missing");
+    }
+    return path;
   }
 
   /** Returns the envelopes of {@code orders.jsonl}, in file order. */
