@@ -80,6 +80,20 @@ public final class TransportSelector {
     return chosen.provider().create(settings.transportSettings());
   }
 
+  /**
+   * Checks that every top-level key and section is read by Mom or by a transport on the class path,
+   * for settings used with a transport the caller made itself.
+   *
+   * @param settings the settings
+   * @param loader the class loader to find {@link TransportProvider}s with
+   * @throws ConfigurationException if a key or section is read by nobody
+   */
+  public static void check(MomSettings settings, ClassLoader loader) {
+    List<Found> found = providers(loader);
+    checkKeys(settings, found);
+    checkSections(settings, found);
+  }
+
   private static List<Found> providers(ClassLoader loader) {
     Map<String, Found> byName = new LinkedHashMap<>();
     try {
