@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -52,6 +53,7 @@ import org.slf4j.LoggerFactory;
 final class KafkaSubscription implements Subscription {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
+  private static final AtomicInteger MEMBERS = new AtomicInteger();
 
   static final Duration IDLE_POLL = Duration.ofMillis(100);
   static final Duration BUSY_POLL = Duration.ofMillis(10);
@@ -95,8 +97,7 @@ final class KafkaSubscription implements Subscription {
     this.onClosed = onClosed;
     this.identity =
         "group " + LogText.quote(request.group()) + ", topic " + LogText.quote(request.topic());
-    this.pollThread =
-        new Thread(this::run, "mom-kafka-poll-" + request.group() + "-" + request.topic());
+    this.pollThread = new Thread(this::run, "mom-kafka-poll-" + MEMBERS.incrementAndGet());
     this.pollThread.setDaemon(true);
     this.maxPollInterval = maxPollInterval(settings, request);
   }
