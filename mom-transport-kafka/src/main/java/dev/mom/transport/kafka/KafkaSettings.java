@@ -51,7 +51,6 @@ final class KafkaSettings {
   private final Optional<Integer> topicPartitions;
   private final Optional<Short> topicReplicationFactor;
   private final Duration revokeTimeout;
-  private final boolean zookeeperGiven;
   private final int maxRequestSize;
 
   private KafkaSettings(TransportSettings settings) {
@@ -64,7 +63,6 @@ final class KafkaSettings {
     topicReplicationFactor =
         parsePositive(settings, TOPIC_REPLICATION, Short.MAX_VALUE).map(Long::shortValue);
     revokeTimeout = parseDuration(settings, REVOKE_TIMEOUT, DEFAULT_REVOKE_TIMEOUT);
-    zookeeperGiven = settings.get(ZOOKEEPER).isPresent();
     maxRequestSize = checkClientConfigs(settings);
   }
 
@@ -142,11 +140,6 @@ final class KafkaSettings {
   /** Returns the producer's {@code max.request.size}, for errors about records too large. */
   int maxRequestSize() {
     return maxRequestSize;
-  }
-
-  /** Returns whether the PyMom-era {@code zookeeper-servers} key was given (it is ignored). */
-  boolean zookeeperGiven() {
-    return zookeeperGiven;
   }
 
   private static Map<String, Object> commonProperties(TransportSettings settings) {

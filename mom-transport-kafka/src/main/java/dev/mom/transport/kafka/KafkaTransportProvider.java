@@ -4,22 +4,18 @@ import dev.mom.spi.Transport;
 import dev.mom.spi.TransportProvider;
 import dev.mom.spi.TransportSettings;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Provides the {@code kafka} transport. Found with {@link java.util.ServiceLoader}; stateless.
  *
  * <p>Reads the top-level keys {@code kafka-bootstrap-brokers} (required unless {@code [kafka]} sets
- * {@code bootstrap.servers}), {@code zookeeper-servers} (accepted for PyMom files and ignored),
- * {@code kafka-create-topics} (default {@code true}), {@code kafka-topic-partitions} and {@code
- * kafka-topic-replication-factor} (default: the broker's), and {@code kafka-revoke-timeout}
- * (default {@code 5s}); and the sections {@code [kafka]}, {@code [kafka.producer]} and {@code
- * [kafka.consumer]}, whose keys go verbatim to kafka-clients.
+ * {@code bootstrap.servers}), {@code zookeeper-servers} (accepted for PyMom files and ignored; Mom
+ * warns about it), {@code kafka-create-topics} (default {@code true}), {@code
+ * kafka-topic-partitions} and {@code kafka-topic-replication-factor} (default: the broker's), and
+ * {@code kafka-revoke-timeout} (default {@code 5s}); and the sections {@code [kafka]}, {@code
+ * [kafka.producer]} and {@code [kafka.consumer]}, whose keys go verbatim to kafka-clients.
  */
 public final class KafkaTransportProvider implements TransportProvider {
-
-  private static final Logger log = LoggerFactory.getLogger(KafkaTransportProvider.class);
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public KafkaTransportProvider() {}
@@ -52,13 +48,7 @@ public final class KafkaTransportProvider implements TransportProvider {
    */
   @Override
   public Transport create(TransportSettings settings) {
-    KafkaSettings checked = KafkaSettings.from(settings);
-    if (checked.zookeeperGiven()) {
-      log.warn(
-          "{} is ignored: Kafka no longer uses ZooKeeper; {} is enough",
-          KafkaSettings.ZOOKEEPER,
-          KafkaSettings.BOOTSTRAP);
-    }
-    return new KafkaTransport(checked);
+    // Mom's settings warn once about zookeeper-servers; the transport only accepts the key.
+    return new KafkaTransport(KafkaSettings.from(settings));
   }
 }

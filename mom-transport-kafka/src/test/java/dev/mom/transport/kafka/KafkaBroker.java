@@ -109,7 +109,6 @@ public final class KafkaBroker {
     p.setProperty("num.network.threads", "2");
     p.setProperty("num.io.threads", "2");
     p.setProperty("background.threads", "2");
-    p.setProperty("log.cleaner.enable", "false");
     return p;
   }
 
