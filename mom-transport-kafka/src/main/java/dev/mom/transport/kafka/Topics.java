@@ -38,9 +38,11 @@ final class Topics implements AutoCloseable {
   private static final Duration LEADER_WAIT = Duration.ofSeconds(60);
   private static final Duration LEADER_ATTEMPT = Duration.ofSeconds(5);
   private static final Duration LEADER_RETRY_PAUSE = Duration.ofMillis(100);
+  private static final Duration FAILURE_MEMORY = Duration.ofSeconds(2);
 
   private final KafkaSettings settings;
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
+  private final Map<String, Failure> recentFailures = new ConcurrentHashMap<>();
   private Admin admin;
 
   Topics(KafkaSettings settings) {
@@ -48,7 +50,9 @@ final class Topics implements AutoCloseable {
   }
 
   /**
-   * Returns once the topic exists and every partition has a leader.
+   * Returns once the topic exists and every partition has a leader. A failure is remembered for a
+   * moment and repeated to the calls that follow at once, so that a burst of sends to a topic the
+   * broker does not answer for fails together rather than one timeout after another.
    *
    * @param topic the topic
    * @throws MomException if the topic does not exist and may not be created, or the broker refused
@@ -57,6 +61,22 @@ final class Topics implements AutoCloseable {
     if (ready.contains(topic)) {
       return;
     }
+    Failure recent = recentFailures.get(topic);
+    if (recent != null && recent.isFresh()) {
+      throw recent.again();
+    }
+    try {
+      prepare(topic);
+    } catch (MomException e) {
+      // Sends queued behind this one fail at once instead of each waiting for the same timeout.
+      recentFailures.put(topic, new Failure(e, System.nanoTime()));
+      throw e;
+    }
+    recentFailures.remove(topic);
+    ready.add(topic);
+  }
+
+  private void prepare(String topic) {
     Optional<TopicDescription> description = describe(topic);
     if (description.isEmpty()) {
       create(topic);
@@ -64,7 +84,6 @@ final class Topics implements AutoCloseable {
     } else if (!hasAllLeaders(description.get())) {
       awaitLeaders(topic, description.get().partitions().size());
     }
-    ready.add(topic);
   }
 
   /** Closes the admin client, if one was opened. */
@@ -169,6 +188,19 @@ final class Topics implements AutoCloseable {
       throw new MomException("interrupted while waiting for Kafka", e);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new MomException("Kafka did not answer within " + LEADER_WAIT.toSeconds() + " s", e);
+    }
+  }
+
+  /** A recent failure to prepare a topic, repeated to sends that follow it closely. */
+  private record Failure(MomException error, long atNanos) {
+
+    boolean isFresh() {
+      return System.nanoTime() - atNanos < FAILURE_MEMORY.toNanos();
+    }
+
+    MomException again() {
+      return new MomException(
+          error.getMessage(), error, error.topic().orElse(null), null, KafkaTransport.NAME);
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -142,6 +143,28 @@ class KafkaTransportTest {
         .hasMessageContaining("too large")
         .hasMessageContaining(Integer.toString(twoMegabytes.length + 3))
         .hasMessageContaining("max.request.size of 1048576 bytes");
+    assertThat(next).succeedsWithin(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void reportsARecordTheBrokerFindsTooLargeThenWritesTheNext() throws Exception {
+    KafkaTransport transport = transport(TestSettings.forBroker());
+    String topic = uniqueName("broker-limit");
+    try (Admin admin = KafkaBroker.shared().admin()) {
+      NewTopic small =
+          new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "2000"));
+      admin.createTopics(List.of(small)).all().get();
+    }
+
+    CompletableFuture<Void> tooLarge =
+        transport.send(new OutboundRecord(topic, "big", new byte[10_000], Map.of()));
+    CompletableFuture<Void> next = transport.send(record(topic, "small", "fits", Map.of()));
+
+    assertThatThrownBy(() -> tooLarge.get(30, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(MomException.class)
+        .hasMessageContaining("about 10003 bytes")
+        .hasMessageContaining("max.message.bytes");
     assertThat(next).succeedsWithin(Duration.ofSeconds(30));
   }
 
