@@ -10,9 +10,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "broker",
     description = {
-      "Runs a single-node Kafka broker (KRaft) on 127.0.0.1 for development, and prints its",
-      "bootstrap address. Data goes to a temporary directory, deleted on exit, or to",
-      "--data-dir, kept. Ctrl-C stops it cleanly."
+      "Runs a single-node Kafka broker (KRaft) for development.",
+      "",
+      "Listens on 127.0.0.1 and prints its bootstrap address on stdout. Data goes to a"
+          + " temporary directory, deleted on exit, or to --data-dir, kept. Ctrl-C stops it"
+          + " cleanly."
     })
 final class BrokerCommand extends Subcommand {
 

@@ -22,9 +22,11 @@ final class ConfigCommand extends Subcommand {
   @Command(
       name = "check",
       description = {
-        "Checks a configuration as Mom would at start: the file, every key and value, and the",
-        "transport it chooses with that transport's own settings. Prints the settings in",
-        "effect, defaults included, secrets masked. Connects to no broker."
+        "Checks a configuration and prints the settings in effect.",
+        "",
+        "Checks as Mom does at start: the file, every key and value, and the transport it"
+            + " chooses with that transport's own settings. Prints the settings in effect,"
+            + " defaults included, secrets masked. Connects to no broker."
       })
   static final class Check extends Subcommand {
 

@@ -18,11 +18,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "consume",
     description = {
-      "Prints each message of a topic as one line of JSON, its envelope as written (a file of",
-      "them is what produce --file takes), and acknowledges it. Runs until Ctrl-C, or until",
-      "--max-messages were printed or --timeout passed.",
-      "Invalid messages are not printed: they go where the configuration sends them",
-      "(dead-letter-topic, else an error line on stderr)."
+      "Prints each message of a topic as one line of JSON.",
+      "",
+      "Each line is the message's envelope, numbers exact (a file of them is what produce"
+          + " --file takes), and the message is acknowledged once printed. Runs until Ctrl-C,"
+          + " --max-messages or --timeout. Invalid messages are not printed: they go where the"
+          + " configuration sends them (dead-letter-topic, else an error line on stderr)."
     })
 final class ConsumeCommand extends Subcommand {
   private static final EnvelopeCodec CODEC = new EnvelopeCodec();

@@ -27,15 +27,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     description = {
-      "The echo service end to end on a real Kafka broker, in one command: starts an embedded",
-      "broker (KRaft), starts the echo service (group EchoGroup, test.mom.consume to",
-      "test.mom.produce, invalid messages to test.mom.consume.dead), writes order events as an",
-      "upstream system would (invalid lines too), reads the echoes back and checks that every",
-      "id's events came back complete, unchanged and in order.",
-      "Input: generated orders (many ids, several events each with a seq, unicode, big numbers,",
-      "a few large payloads, a few invalid lines), or --input FILE.",
-      "Exits 1 if a message was lost, changed or out of order. Ignores --config, --transport and",
-      "--bootstrap: it brings its own broker."
+      "Runs the echo service end to end on an embedded Kafka broker.",
+      "",
+      "Starts a Kafka broker (KRaft) in this JVM and the echo service (group EchoGroup,"
+          + " test.mom.consume to test.mom.produce, invalid messages to test.mom.consume.dead),"
+          + " writes order events as an upstream system would, invalid lines included, reads"
+          + " the echoes back and checks that every id's events came back complete, unchanged"
+          + " and in order. Prints what was produced, echoed and dead-lettered (with the"
+          + " reasons), the order check, the rate and the time.",
+      "",
+      "Input: generated orders (many ids, several events each with a seq, many scripts, big"
+          + " numbers, a few large payloads, a few invalid lines), or --input FILE.",
+      "",
+      "Exits 1 if a message was lost, changed or out of order. Ignores --config, --transport"
+          + " and --bootstrap: it brings its own broker. --verbose shows the service's log."
     })
 final class DemoCommand extends Subcommand {
   static final String FROM = "test.mom.consume";
@@ -79,6 +84,7 @@ final class DemoCommand extends Subcommand {
     if (input == null && orders < 1) {
       throw usage("--orders must be at least 1");
     }
+    quietUnlessVerbose();
     List<JsonLines.Line> lines = lines();
     out().println("Mom demo: the echo service on an embedded Kafka broker");
     out().printf("input          %s%n", describeInput(lines.size()));
@@ -89,6 +95,16 @@ final class DemoCommand extends Subcommand {
       Report report = run(settings(kafka), lines);
       report.print(out());
       return report.ok() ? MomCli.OK : MomCli.FAILED;
+    }
+  }
+
+  /**
+   * The service's warnings are the demo's subject (each dead letter is one) and the report lists
+   * them; the log would only repeat them. Takes effect before Mom's loggers exist.
+   */
+  private void quietUnlessVerbose() {
+    if (!cli().verbose()) {
+      System.setProperty("org.slf4j.simpleLogger.log.dev.mom", "error");
     }
   }
 

@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "echo",
     description = {
-      "The echo service: reads a topic in a consumer group and writes every message, same id",
-      "and payload, to another topic. Runs until Ctrl-C, then finishes what is in flight."
+      "Runs the echo service: copies every message of one topic to another.",
+      "",
+      "Reads --from in a consumer group and writes every message, same id and payload, to"
+          + " --to; a message is acknowledged once its copy is written. Runs until Ctrl-C,"
+          + " then finishes what is in flight."
     })
 final class EchoCommand extends Subcommand {
 

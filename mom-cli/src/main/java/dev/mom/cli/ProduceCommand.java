@@ -17,10 +17,16 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "produce",
     description = {
-      "Writes one message with Mom's producer, or a file of envelopes, one JSON object a line.",
-      "The payload is read as JSON when it is JSON, else taken as a string.",
-      "With --file, each line is checked as Mom's consumers check it; an invalid line is",
-      "reported with its number and reason and not sent, and the others still go, as written."
+      "Writes one message, or a file of envelopes.",
+      "",
+      "With ID and PAYLOAD, writes one message with Mom's producer; the payload is read as"
+          + " JSON when it is JSON, else taken as a string.",
+      "",
+      "With --file, writes a file of envelopes, one JSON object a line, each exactly as"
+          + " written, keyed by its id. Each line is first checked as Mom's consumers check"
+          + " it: an invalid line is reported on stderr with its number and reason and not"
+          + " sent, and the others still go. Shows progress on a terminal, then the count and"
+          + " the rate; exits 1 if a line was not sent."
     })
 final class ProduceCommand extends Subcommand {
   private static final EnvelopeCodec CODEC = new EnvelopeCodec();
