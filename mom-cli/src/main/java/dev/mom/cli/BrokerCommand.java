@@ -2,7 +2,6 @@ package dev.mom.cli;
 
 import dev.mom.kafka.embedded.EmbeddedKafka;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,10 +40,6 @@ final class BrokerCommand extends Subcommand {
       builder.dataDir(dataDir);
     }
     EmbeddedKafka kafka = builder.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stop(kafka, stopped), "mom-broker-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-
     out().println(kafka.bootstrapServers());
     out().flush();
     err()
@@ -52,28 +47,14 @@ final class BrokerCommand extends Subcommand {
             "Kafka broker (KRaft) ready: bootstrap %s, data in %s%s; Ctrl-C stops it%n",
             kafka.bootstrapServers(), kafka.dataDir(), kafka.isTemporary() ? " (temporary)" : "");
     err().flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      removeHook(hook);
-      stop(kafka, stopped);
-    }
+
+    new UntilStopped(() -> stop(kafka)).await();
     return MomCli.OK;
   }
 
-  private void stop(EmbeddedKafka kafka, CountDownLatch stopped) {
+  private void stop(EmbeddedKafka kafka) {
     kafka.close();
     err().println("Kafka broker stopped");
     err().flush();
-    stopped.countDown();
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException alreadyShuttingDown) {
-      // The hook is stopping the broker already.
-    }
   }
 }

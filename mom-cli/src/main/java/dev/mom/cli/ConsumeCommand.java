@@ -70,8 +70,10 @@ final class ConsumeCommand extends Subcommand {
 
     try (Mom mom = consumerSettings().openMom()) {
       mom.register(printer::print, groupName, topic);
-      stopWhenDone(mom, printer);
-      mom.run();
+      mom.start();
+      UntilStopped running = new UntilStopped(mom::close);
+      stopWhenDone(running, printer);
+      running.await();
     }
     err().printf("consumed %,d messages from %s (group %s)%n", printer.count(), topic, groupName);
     boolean incomplete = maxMessages != null && printer.count() < maxMessages;
@@ -100,7 +102,7 @@ final class ConsumeCommand extends Subcommand {
     return chosen ? settings : settings.with("kafka.consumer", "auto.offset.reset", "latest");
   }
 
-  private void stopWhenDone(Mom mom, Printer printer) {
+  private void stopWhenDone(UntilStopped running, Printer printer) {
     if (maxMessages == null && timeout == null) {
       return;
     }
@@ -110,9 +112,9 @@ final class ConsumeCommand extends Subcommand {
               try {
                 printer.awaitEnough(timeout);
               } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Stopping is what an interrupt asks for too; this thread ends right after.
               }
-              mom.close();
+              running.stop();
             },
             "mom-consume-stop");
     stopper.setDaemon(true);

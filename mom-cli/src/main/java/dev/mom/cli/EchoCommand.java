@@ -49,7 +49,8 @@ final class EchoCommand extends Subcommand {
               "echoing %s to %s in group %s over %s; Ctrl-C stops%n",
               from, to, group, mom.transportName());
       err().flush();
-      mom.run();
+      mom.start();
+      new UntilStopped(mom::close).await();
     }
     err().println("echo stopped");
     return MomCli.OK;
