@@ -39,12 +39,18 @@ final class Arrivals {
    */
   synchronized boolean await(long echoes, long deadLettersWanted, long idleMillis)
       throws InterruptedException {
+    long seen = changes;
+    long lastChange = System.nanoTime();
     while (echoedCount < echoes || deadLetters.size() < deadLettersWanted) {
-      long before = changes;
-      wait(idleMillis);
-      if (changes == before) {
+      if (changes != seen) {
+        seen = changes;
+        lastChange = System.nanoTime();
+      }
+      long left = idleMillis - (System.nanoTime() - lastChange) / 1_000_000;
+      if (left <= 0) {
         return false;
       }
+      wait(left);
     }
     return true;
   }

@@ -245,9 +245,7 @@ final class DemoCommand extends Subcommand {
 
     void print(PrintWriter out) {
       double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-      out.printf(
-          "produced       %,d envelopes to %s, and %,d invalid lines as they are%n",
-          expected.count(), FROM, written.invalid().size());
+      out.printf("produced       %,d envelopes to %s%s%n", expected.count(), FROM, invalidLines());
       written.failed().forEach(problem -> out.println("  " + problem.text()));
       out.printf("echoed         %,d to %s by group %s%n", echoed, TO, GROUP);
       out.printf("dead-lettered  %,d to %s%n", deadLetters.size(), DEAD);
@@ -257,6 +255,11 @@ final class DemoCommand extends Subcommand {
       out.printf("messages/s     %,.0f%n", echoed / seconds);
       out.printf("result         %s%n", ok() ? "OK" : "FAILED" + (complete ? "" : ": timed out"));
       out.flush();
+    }
+
+    private String invalidLines() {
+      int invalid = written.invalid().size();
+      return invalid == 0 ? "" : String.format(", and %,d invalid lines as written", invalid);
     }
 
     private String order() {

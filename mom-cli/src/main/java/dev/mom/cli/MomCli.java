@@ -72,7 +72,9 @@ public final class MomCli implements Runnable {
       names = "--transport",
       paramLabel = "NAME",
       scope = ScopeType.INHERIT,
-      description = "The transport: kafka or inmemory. Overrides the configuration.")
+      description =
+          "The transport: kafka, or inmemory (within this command only). Overrides the"
+              + " configuration.")
   String transport;
 
   @Option(

@@ -40,7 +40,7 @@ class DemoCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(MomCli.OK);
     assertThat(result.out())
-        .contains("produced       3 envelopes to test.mom.consume, and 1 invalid lines")
+        .contains("produced       3 envelopes to test.mom.consume, and 1 invalid lines as written")
         .contains("echoed         3 to test.mom.produce")
         .contains("line 2: invalid envelope: no `payload`")
         .contains("verified: 2 ids");
