@@ -71,6 +71,19 @@ class ConfigCheckTest {
   }
 
   @Test
+  void asksForATransportWhenTheConfigurationNamesNone() throws Exception {
+    Path file = write("[DEFAULT]\nconcurrency = 4\n");
+
+    Cli.Result result = Cli.run("config", "check", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(MomCli.CONFIGURATION);
+    assertThat(result.err())
+        .contains("transport is not set")
+        .contains("kafka")
+        .contains("inmemory");
+  }
+
+  @Test
   void failsWhenTheFileIsMissing() {
     Path missing = dir.resolve("nowhere.ini");
 
