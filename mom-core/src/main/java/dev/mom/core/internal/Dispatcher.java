@@ -55,7 +55,7 @@ public final class Dispatcher implements RecordListener {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Map<Work, Waiting> waiting = new ConcurrentHashMap<>();
   private final Object flow = new Object();
-  private boolean paused;
+  private volatile boolean paused;
   private Subscription subscription;
   private volatile boolean stopping;
 
@@ -379,7 +379,8 @@ public final class Dispatcher implements RecordListener {
 
   private void settled() {
     int left = inFlight.decrementAndGet();
-    if (left <= maxInFlight / 2) {
+    // Read the flag before taking the lock: on the usual path nothing is paused.
+    if (paused && left <= maxInFlight / 2) {
       resume();
     }
     if (left == 0 && stopping) {
