@@ -1,5 +1,6 @@
 package dev.mom.transport.kafka;
 
+import dev.mom.api.MomException;
 import dev.mom.spi.RecordListener;
 import dev.mom.spi.SubscribeRequest;
 import dev.mom.spi.Subscription;
@@ -75,9 +76,9 @@ final class KafkaSubscription implements Subscription {
   private volatile boolean pauseRequested;
   private volatile boolean awaitingSettlement;
 
-  // Poll thread only.
+  // Poll thread only, once started; the consumer is created by the subscribing thread.
   private final Map<TopicPartition, PartitionTracker> trackers = new HashMap<>();
-  private KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaConsumer<byte[], byte[]> consumer;
   private int outstanding;
   private boolean paused;
   private long lastCommitNanos;
@@ -100,6 +101,21 @@ final class KafkaSubscription implements Subscription {
     this.pollThread = new Thread(this::run, "mom-kafka-poll-" + MEMBERS.incrementAndGet());
     this.pollThread.setDaemon(true);
     this.maxPollInterval = maxPollInterval(settings, request);
+    this.consumer = newConsumer(settings, request);
+  }
+
+  private static KafkaConsumer<byte[], byte[]> newConsumer(
+      KafkaSettings settings, SubscribeRequest request) {
+    try {
+      return new KafkaConsumer<>(settings.consumerConfig(request.group(), request.maxInFlight()));
+    } catch (KafkaException e) {
+      throw new MomException(
+          "cannot create a Kafka consumer: " + Failures.describe(e),
+          e,
+          request.topic(),
+          null,
+          KafkaTransport.NAME);
+    }
   }
 
   /** Starts the poll thread. */
@@ -141,16 +157,12 @@ final class KafkaSubscription implements Subscription {
 
   private void run() {
     try {
-      consumer =
-          new KafkaConsumer<>(settings.consumerConfig(request.group(), request.maxInFlight()));
       ensureTopic();
       consumer.subscribe(List.of(request.topic()), new RebalanceHandler());
       log.info("Subscribed: {}", identity);
       while (!closing.get()) {
-        turn();
+        turnSafely();
       }
-    } catch (RuntimeException e) {
-      log.error("Subscription stopped: {}: {}", identity, Failures.describe(e), e);
     } finally {
       shutDown();
     }
@@ -164,25 +176,30 @@ final class KafkaSubscription implements Subscription {
     }
   }
 
-  /** One turn of the poll loop: flow control, poll, delivery, commit. */
-  private void turn() {
-    applyFlowControl();
-    ConsumerRecords<byte[], byte[]> records;
+  /**
+   * Runs one turn; a failure is logged and the loop goes on after a pause, since most are passing
+   * (the broker restarting, a rebalance) and the rest need an operator, not a dead member.
+   */
+  private void turnSafely() {
     try {
-      records = consumer.poll(pollTimeout());
+      turn();
     } catch (InterruptException e) {
       closing.set(true);
-      return;
-    } catch (KafkaException e) {
-      log.warn(
+    } catch (RuntimeException e) {
+      log.error(
           "Poll failed, retrying in {} ms, {}: {}",
           ERROR_BACKOFF.toMillis(),
           identity,
-          Failures.describe(e));
+          Failures.describe(e),
+          e);
       LockSupport.parkNanos(ERROR_BACKOFF.toNanos());
-      return;
     }
-    deliver(records);
+  }
+
+  /** One turn of the poll loop: flow control, poll, delivery, commit. */
+  private void turn() {
+    applyFlowControl();
+    deliver(consumer.poll(pollTimeout()));
     commitIfDue();
   }
 
@@ -363,11 +380,9 @@ final class KafkaSubscription implements Subscription {
   /** Poll thread, on the way out: commit, revoke what is left, close the consumer. */
   private void shutDown() {
     try {
-      if (consumer != null) {
-        commitNow(new ArrayList<>(trackers.values()));
-        revoke(new ArrayList<>(trackers.keySet()), false);
-        consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
-      }
+      commitNow(new ArrayList<>(trackers.values()));
+      revoke(new ArrayList<>(trackers.keySet()), false);
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     } catch (RuntimeException e) {
       log.warn("Closing the consumer failed, {}: {}", identity, Failures.describe(e));
     } finally {

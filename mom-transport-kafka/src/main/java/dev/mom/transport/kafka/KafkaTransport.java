@@ -112,6 +112,7 @@ final class KafkaTransport implements Transport {
    * <p>Does not block: the subscription's own thread creates the topic if needed and allowed, joins
    * the group and starts polling.
    *
+   * @throws MomException if kafka-clients cannot create the consumer
    * @throws IllegalStateException after {@link #close()}
    */
   @Override
