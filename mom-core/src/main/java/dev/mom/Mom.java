@@ -433,6 +433,7 @@ public final class Mom implements AutoCloseable {
       if (transport == null) {
         return create(settings);
       }
+      TransportSelector.check(settings, classLoader());
       return new Mom(settings, transport);
     }
   }

@@ -3,6 +3,7 @@ package dev.mom.examples;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mom.Mom;
 import dev.mom.transport.inmemory.InMemoryBroker;
@@ -25,7 +26,11 @@ import java.util.Map;
  */
 public final class EchoDemo {
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+      // Exact numbers, as Mom keeps them: 2637.0 stays 2637.0, not 2637.
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   private EchoDemo() {}
 

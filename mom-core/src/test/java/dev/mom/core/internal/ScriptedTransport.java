@@ -20,13 +20,18 @@ import java.util.function.Function;
  * sent, and records acknowledgements and flow control. For testing the dispatcher's decisions one
  * at a time; the conformance suite runs the same behaviour over real transports.
  */
-final class ScriptedTransport implements Transport {
-  final List<OutboundRecord> sent = new CopyOnWriteArrayList<>();
+public final class ScriptedTransport implements Transport {
+  /** What was sent, in order. */
+  public final List<OutboundRecord> sent = new CopyOnWriteArrayList<>();
+
   final AtomicInteger pauses = new AtomicInteger();
   final AtomicInteger resumes = new AtomicInteger();
-  final AtomicBoolean subscriptionClosed = new AtomicBoolean();
-  volatile Function<OutboundRecord, CompletableFuture<Void>> onSend =
+  public final AtomicBoolean subscriptionClosed = new AtomicBoolean();
+
+  /** Decides the outcome of each send; by default the broker takes it. */
+  public volatile Function<OutboundRecord, CompletableFuture<Void>> onSend =
       record -> CompletableFuture.completedFuture(null);
+
   private volatile RecordListener listener;
   private final AtomicInteger offsets = new AtomicInteger();
 
@@ -63,7 +68,7 @@ final class ScriptedTransport implements Transport {
   }
 
   /** Delivers one record and returns it, to check its acknowledgement later. */
-  Delivered deliver(String key, String value) {
+  public Delivered deliver(String key, String value) {
     byte[] bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     Delivered record = new Delivered("orders", key, bytes, offsets.getAndIncrement());
     listener.onRecord(record);
@@ -74,8 +79,8 @@ final class ScriptedTransport implements Transport {
   public void close() {}
 
   /** A delivered record that remembers what was done with it. */
-  static final class Delivered implements InboundRecord {
-    final AtomicInteger acks = new AtomicInteger();
+  public static final class Delivered implements InboundRecord {
+    public final AtomicInteger acks = new AtomicInteger();
     final AtomicInteger releases = new AtomicInteger();
     volatile boolean revoked;
     private final String topic;
