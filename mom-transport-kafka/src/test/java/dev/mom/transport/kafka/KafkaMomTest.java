@@ -133,6 +133,7 @@ class KafkaMomTest {
         .until(() -> distinctMessages(firstOutput, secondOutput) == orders.size());
     List<String> all = new ArrayList<>(lines(firstOutput));
     all.addAll(lines(secondOutput));
+    assertThat(lines(firstOutput)).as("handled before the kill").hasSizeLessThan(orders.size());
     assertThat(sequencesComplete(all, orders)).isTrue();
     assertThat(inOrderPerId(lines(firstOutput))).isTrue();
     assertThat(inOrderPerId(lines(secondOutput))).isTrue();
