@@ -79,7 +79,7 @@ class KafkaMomTest {
 
   @Test
   void idsInRetryHoldUpNeitherOtherPartitionsNorOtherIds() throws Exception {
-    Mom mom = keep(retrying(FIXTURE.newMom(), 2, Duration.ofSeconds(4)));
+    Mom mom = keep(retrying(FIXTURE.newMom(), 2, Duration.ofSeconds(5)));
     String topic = FIXTURE.uniqueTopic("retry-lanes");
     Set<String> handled = ConcurrentHashMap.newKeySet();
     mom.register(failingUntilLastAttempt("stuck", 2, handled), "retry-lanes", topic);
