@@ -377,11 +377,13 @@ final class KafkaSubscription implements Subscription {
     return Duration.ofMillis(millis);
   }
 
-  /** Poll thread, on the way out: commit, revoke what is left, close the consumer. */
+  /**
+   * Poll thread, on the way out: revoke what Mom has not acknowledged, commit what it has, close
+   * the consumer. Closing does not wait for records in progress: Mom waited before it closed.
+   */
   private void shutDown() {
     try {
-      commitNow(new ArrayList<>(trackers.values()));
-      revoke(new ArrayList<>(trackers.keySet()), false);
+      revoke(new ArrayList<>(trackers.keySet()), true);
       consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     } catch (RuntimeException e) {
       log.warn("Closing the consumer failed, {}: {}", identity, Failures.describe(e));
