@@ -82,7 +82,15 @@ class KafkaMomTest {
     Mom mom = keep(retrying(FIXTURE.newMom(), 2, Duration.ofSeconds(5)));
     String topic = FIXTURE.uniqueTopic("retry-lanes");
     Set<String> handled = ConcurrentHashMap.newKeySet();
-    mom.register(failingUntilLastAttempt("stuck", 2, handled), "retry-lanes", topic);
+    Map<String, String> partitionOf = new ConcurrentHashMap<>();
+    dev.mom.api.Consumer stuckFirst = failingUntilLastAttempt("stuck", 2, handled);
+    mom.register(
+        message -> {
+          partitionOf.put(message.id(), partition(message));
+          stuckFirst.onMessage(message);
+        },
+        "retry-lanes",
+        topic);
     mom.start();
 
     mom.producer(topic).write("stuck", Map.of("n", 0));
@@ -90,7 +98,18 @@ class KafkaMomTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 400);
     assertThat(handled).doesNotContain("stuck");
+    String stuckPartition = partitionOf.get("stuck");
+    assertThat(handled)
+        .as("ids in the stuck id's partition")
+        .anyMatch(id -> partitionOf.get(id).equals(stuckPartition))
+        .as("ids in other partitions")
+        .anyMatch(id -> !partitionOf.get(id).equals(stuckPartition));
     await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("stuck"));
+  }
+
+  private static String partition(Message message) {
+    String position = message.position();
+    return position.substring(0, position.indexOf(','));
   }
 
   @Test
