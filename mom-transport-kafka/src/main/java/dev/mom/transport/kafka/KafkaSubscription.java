@@ -5,12 +5,9 @@ import dev.mom.spi.RecordListener;
 import dev.mom.spi.SubscribeRequest;
 import dev.mom.spi.Subscription;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -32,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * One consumer group member on one topic: a thread that owns a {@link KafkaConsumer}, polls it
  * without pause, hands records to Mom and commits what Mom acknowledged.
  *
- * <p><b>Threads.</b> The poll thread alone touches the consumer, the partition trackers and the
- * counters. {@link #pause()}, {@link #resume()} and acknowledgements come from any thread and only
- * set flags that the poll thread applies on its next turn, at most {@link #BUSY_POLL} later while
- * work is outstanding.
+ * <p><b>Threads.</b> The poll thread alone touches the consumer and the {@link OffsetLedger}.
+ * {@link #pause()}, {@link #resume()} and acknowledgements come from any thread and only set flags
+ * that the poll thread applies on its next turn, at most {@link #BUSY_POLL} later while work is
+ * outstanding.
  *
  * <p><b>Flow control.</b> The poll thread keeps polling while paused, so the broker never sees a
  * member that stopped polling, however long a handler or a retry backoff takes. It pauses every
@@ -77,9 +74,8 @@ final class KafkaSubscription implements Subscription {
   private volatile boolean awaitingSettlement;
 
   // Poll thread only, once started; the consumer is created by the subscribing thread.
-  private final Map<TopicPartition, PartitionTracker> trackers = new HashMap<>();
+  private final OffsetLedger ledger = new OffsetLedger();
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private int outstanding;
   private boolean paused;
   private long lastCommitNanos;
 
@@ -204,11 +200,11 @@ final class KafkaSubscription implements Subscription {
   }
 
   private Duration pollTimeout() {
-    return outstanding > 0 || paused ? BUSY_POLL : IDLE_POLL;
+    return ledger.outstanding() > 0 || paused ? BUSY_POLL : IDLE_POLL;
   }
 
   private boolean full() {
-    return outstanding >= request.maxInFlight();
+    return ledger.outstanding() >= request.maxInFlight();
   }
 
   private void applyFlowControl() {
@@ -228,20 +224,18 @@ final class KafkaSubscription implements Subscription {
   private void deliver(ConsumerRecords<byte[], byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-      PartitionTracker tracker = trackers.computeIfAbsent(partition, PartitionTracker::new);
-      int handed = handOver(batch, tracker);
+      int handed = handOver(batch);
       if (handed < batch.size()) {
         consumer.seek(partition, batch.get(handed).offset());
       }
     }
   }
 
-  private int handOver(List<ConsumerRecord<byte[], byte[]>> batch, PartitionTracker tracker) {
+  private int handOver(List<ConsumerRecord<byte[], byte[]>> batch) {
     int handed = 0;
     while (handed < batch.size() && !pauseRequested && !full()) {
       KafkaInboundRecord record = KafkaInboundRecord.of(batch.get(handed), this::onSettled);
-      tracker.delivered(record);
-      outstanding++;
+      ledger.delivered(record);
       handed++;
       callListener(record);
     }
@@ -270,55 +264,33 @@ final class KafkaSubscription implements Subscription {
     if (!due) {
       return;
     }
-    Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.values());
+    Map<TopicPartition, OffsetAndMetadata> offsets = ledger.issueCommits(ledger.partitions());
     if (offsets.isEmpty()) {
       return;
     }
     lastCommitNanos = System.nanoTime();
-    offsets.forEach((partition, offset) -> trackers.get(partition).issued(offset.offset()));
+    // The callback runs on this thread, inside a later poll or commit.
     consumer.commitAsync(offsets, (committed, error) -> onCommitted(offsets, error));
   }
 
-  private Map<TopicPartition, OffsetAndMetadata> committable(Collection<PartitionTracker> from) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (PartitionTracker tracker : from) {
-      tracker.advance();
-      OptionalLong offset = tracker.commitCandidate();
-      if (offset.isPresent()) {
-        offsets.put(tracker.partition(), new OffsetAndMetadata(offset.getAsLong()));
-      }
-    }
-    return offsets;
-  }
-
-  /** Runs on the poll thread, inside a later poll or commit. */
   private void onCommitted(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error) {
-    offsets.forEach(
-        (partition, offset) -> {
-          PartitionTracker tracker = trackers.get(partition);
-          if (tracker == null) {
-            return;
-          } else if (error == null) {
-            outstanding -= tracker.confirmed(offset.offset());
-          } else {
-            tracker.failed(offset.offset());
-          }
-        });
+    ledger.committed(offsets, error);
     if (error != null) {
       log.debug("Commit failed, will retry, {}: {}", identity, Failures.describe(error));
     }
   }
 
   /** Commits the acknowledged prefix of the partitions and waits for the broker's answer. */
-  private void commitNow(Collection<PartitionTracker> from) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = committable(from);
+  private void commitNow(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = ledger.issueCommits(partitions);
     if (offsets.isEmpty()) {
       return;
     }
     try {
       consumer.commitSync(offsets, CLOSE_TIMEOUT);
-      onCommitted(offsets, null);
+      ledger.committed(offsets, null);
     } catch (KafkaException e) {
+      ledger.committed(offsets, e);
       log.warn(
           "Commit failed; the records after the last commit will be delivered again, {}: {}",
           identity,
@@ -326,39 +298,28 @@ final class KafkaSubscription implements Subscription {
     }
   }
 
-  /** Handles revoked partitions: wait a little, commit what is settled, revoke the rest. */
+  /** Handles revoked partitions: wait a little, revoke what is unsettled, commit the rest. */
   private void revoke(Collection<TopicPartition> partitions, boolean commit) {
-    List<PartitionTracker> revoked = new ArrayList<>();
-    partitions.forEach(
-        p -> {
-          PartitionTracker tracker = trackers.get(p);
-          if (tracker != null) {
-            revoked.add(tracker);
-          }
-        });
     if (commit && !closing.get()) {
-      awaitSettlement(revoked);
+      awaitSettlement(partitions);
     }
-    revoked.forEach(PartitionTracker::revokeUnsettled);
+    ledger.revokeUnsettled(partitions);
     if (commit) {
-      commitNow(revoked);
+      commitNow(partitions);
     }
-    for (PartitionTracker tracker : revoked) {
-      outstanding -= tracker.outstanding();
-      trackers.remove(tracker.partition());
-    }
+    ledger.remove(partitions);
   }
 
   /**
    * Waits, up to the revoke timeout, until Mom is done with the records of the partitions. The wait
    * is bounded by half of {@code max.poll.interval.ms} too, so the member rejoins in time.
    */
-  private void awaitSettlement(List<PartitionTracker> revoked) {
+  private void awaitSettlement(Collection<TopicPartition> partitions) {
     long limit = Math.min(settings.revokeTimeout().toNanos(), maxPollInterval.toNanos() / 2);
     long deadline = System.nanoTime() + limit;
     awaitingSettlement = true;
     try {
-      while (!PartitionTracker.allDone(revoked)) {
+      while (!ledger.allDone(partitions)) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
@@ -383,7 +344,7 @@ final class KafkaSubscription implements Subscription {
    */
   private void shutDown() {
     try {
-      revoke(new ArrayList<>(trackers.keySet()), true);
+      revoke(ledger.partitions(), true);
       consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     } catch (RuntimeException e) {
       log.warn("Closing the consumer failed, {}: {}", identity, Failures.describe(e));
@@ -398,7 +359,7 @@ final class KafkaSubscription implements Subscription {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      partitions.forEach(p -> trackers.computeIfAbsent(p, PartitionTracker::new));
+      ledger.assigned(partitions);
       if (paused) {
         consumer.pause(partitions);
       }
