@@ -220,7 +220,7 @@ final class Topics implements AutoCloseable {
   }
 
   private static MomException failure(String problem, Throwable cause, String topic) {
-    String because = cause == null ? "" : ": " + Failures.describe(cause);
+    String because = cause == null ? "" : ": " + Failures.access(cause) + Failures.describe(cause);
     return new MomException(problem + because, cause, topic, null, KafkaTransport.NAME);
   }
 }
