@@ -113,6 +113,33 @@ class KafkaMomTest {
   }
 
   @Test
+  void handlesNoBufferedMessageOfARevokedPartition() throws Exception {
+    String topic = FIXTURE.uniqueTopic("revoked-buffer");
+    Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
+    dev.mom.api.Consumer slow =
+        message -> {
+          handled
+              .computeIfAbsent(message.messageId().orElseThrow(), id -> new AtomicInteger())
+              .incrementAndGet();
+          // Simulated work, so that far more is buffered than the revoke timeout lets finish.
+          TimeUnit.MILLISECONDS.sleep(20);
+        };
+    Mom first = keep(FIXTURE.newMom().concurrency(2).maxInFlight(500).build());
+    first.register(slow, "revoked-buffer", topic);
+    first.start();
+    writeIds(first, topic, "buffered-", 1000);
+    await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() >= 50);
+
+    Mom second = keep(FIXTURE.newMom().concurrency(2).maxInFlight(500).build());
+    second.register(slow, "revoked-buffer", topic);
+    second.start();
+
+    await().atMost(Duration.ofSeconds(90)).until(() -> handled.size() == 1000);
+    int handledTwice = (int) handled.values().stream().filter(n -> n.get() > 1).count();
+    assertThat(handledTwice).as("messages handled twice").isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void losesNothingWhenAMemberLeavesMidStream() throws Exception {
     List<Order> orders = Orders.read(6000);
     String topic = FIXTURE.uniqueTopic("member-leaves");
