@@ -17,16 +17,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Connects the conformance suite, and Mom-level tests, to the shared test broker.
  *
  * <p>Group timings are shortened (heartbeat, session, revoke wait) so that rebalances in tests take
- * a second or two rather than the production defaults.
+ * a second or two rather than the production defaults. {@link #classicProtocol} runs consumer
+ * groups as kafka-clients does by default; {@link #consumerProtocol} runs them with Kafka 4's
+ * {@code group.protocol = consumer}, where the broker assigns partitions and sets the timings.
  */
 final class KafkaFixture implements TransportFixture, AutoCloseable {
 
   private final KafkaBroker broker;
   private final Topics topics;
   private final Producer<byte[], byte[]> plainProducer;
+  private final Map<String, String> groupSettings;
 
-  KafkaFixture(KafkaBroker broker) {
+  private KafkaFixture(KafkaBroker broker, Map<String, String> groupSettings) {
     this.broker = broker;
+    this.groupSettings = groupSettings;
     this.topics = new Topics(KafkaSettings.from(settings()));
     this.plainProducer =
         new KafkaProducer<>(
@@ -35,11 +39,22 @@ final class KafkaFixture implements TransportFixture, AutoCloseable {
             new ByteArraySerializer());
   }
 
+  /** Returns a fixture whose groups use the classic protocol, kafka-clients' default. */
+  static KafkaFixture classicProtocol(KafkaBroker broker) {
+    return new KafkaFixture(
+        broker, Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "500"));
+  }
+
+  /** Returns a fixture whose groups use the consumer protocol of Kafka 4 (KIP-848). */
+  static KafkaFixture consumerProtocol(KafkaBroker broker) {
+    return new KafkaFixture(broker, Map.of("group.protocol", "consumer"));
+  }
+
   /** Returns the settings of a transport on the test broker, as Mom's builder passes them. */
   TestSettings settings() {
     TestSettings settings =
         new TestSettings().set(KafkaSettings.BOOTSTRAP, broker.bootstrapServers());
-    fastGroups().forEach((key, value) -> settings.set(KafkaSettings.CONSUMER_SECTION, key, value));
+    groupSettings.forEach((key, value) -> settings.set(KafkaSettings.CONSUMER_SECTION, key, value));
     return settings.set(KafkaSettings.REVOKE_TIMEOUT, "2s");
   }
 
@@ -50,7 +65,7 @@ final class KafkaFixture implements TransportFixture, AutoCloseable {
             .transport(KafkaTransport.NAME)
             .set(KafkaSettings.BOOTSTRAP, broker.bootstrapServers())
             .set(KafkaSettings.REVOKE_TIMEOUT, "2s");
-    fastGroups().forEach((key, value) -> builder.set(KafkaSettings.CONSUMER_SECTION, key, value));
+    groupSettings.forEach((key, value) -> builder.set(KafkaSettings.CONSUMER_SECTION, key, value));
     return builder;
   }
 
@@ -89,9 +104,5 @@ final class KafkaFixture implements TransportFixture, AutoCloseable {
   public void close() {
     plainProducer.close();
     topics.close();
-  }
-
-  private static Map<String, String> fastGroups() {
-    return Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "500");
   }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What Mom promises on Kafka in particular: membership, crashes and retries on a real broker. */
 class KafkaMomTest {
 
-  private static final KafkaFixture FIXTURE = new KafkaFixture(KafkaBroker.shared());
+  private static final KafkaFixture FIXTURE = KafkaFixture.classicProtocol(KafkaBroker.shared());
   private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(2);
   private static final int IN_FLIGHT = 200;
 
