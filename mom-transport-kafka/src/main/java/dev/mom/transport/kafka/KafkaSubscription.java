@@ -6,8 +6,11 @@ import dev.mom.spi.SubscribeRequest;
 import dev.mom.spi.Subscription;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -74,6 +77,7 @@ final class KafkaSubscription implements Subscription {
   private volatile boolean awaitingSettlement;
 
   // Poll thread only, once started; the consumer is created by the subscribing thread.
+  private final Queue<KafkaInboundRecord> released = new ConcurrentLinkedQueue<>();
   private final OffsetLedger ledger = new OffsetLedger();
   private final KafkaConsumer<byte[], byte[]> consumer;
   private boolean paused;
@@ -194,6 +198,7 @@ final class KafkaSubscription implements Subscription {
 
   /** One turn of the poll loop: flow control, poll, delivery, commit. */
   private void turn() {
+    redeliverReleased();
     applyFlowControl();
     deliver(consumer.poll(pollTimeout()));
     commitIfDue();
@@ -234,7 +239,8 @@ final class KafkaSubscription implements Subscription {
   private int handOver(List<ConsumerRecord<byte[], byte[]>> batch) {
     int handed = 0;
     while (handed < batch.size() && !pauseRequested && !full()) {
-      KafkaInboundRecord record = KafkaInboundRecord.of(batch.get(handed), this::onSettled);
+      KafkaInboundRecord record =
+          KafkaInboundRecord.of(batch.get(handed), this::onSettled, this::onReleased);
       ledger.delivered(record);
       handed++;
       callListener(record);
@@ -257,6 +263,32 @@ final class KafkaSubscription implements Subscription {
     if (awaitingSettlement) {
       LockSupport.unpark(pollThread);
     }
+  }
+
+  /** Called on the releasing thread. */
+  private void onReleased(KafkaInboundRecord record) {
+    released.add(record);
+    onSettled();
+  }
+
+  /**
+   * Rewinds each partition with a released record to the first one released, so that it and the
+   * records after it come again in order. Those after it that Mom still holds are revoked: Mom does
+   * not start them, and what it finishes is delivered again (at least once, never skipped).
+   */
+  private void redeliverReleased() {
+    Map<TopicPartition, Long> from = new HashMap<>();
+    for (KafkaInboundRecord record = released.poll(); record != null; record = released.poll()) {
+      if (!record.isRevoked()) {
+        from.merge(record.partition(), record.offset(), Math::min);
+      }
+    }
+    from.forEach(
+        (partition, offset) -> {
+          if (ledger.rewind(partition, offset)) {
+            consumer.seek(partition, offset);
+          }
+        });
   }
 
   private void commitIfDue() {

@@ -90,6 +90,21 @@ final class OffsetLedger {
     trackers(partitions).forEach(PartitionTracker::revokeUnsettled);
   }
 
+  /**
+   * Forgets the records of a partition from an offset on, so that they are delivered again once the
+   * consumer is rewound there; those not acknowledged are revoked.
+   *
+   * @return whether the partition is tracked, so that the consumer should be rewound
+   */
+  boolean rewind(TopicPartition partition, long offset) {
+    PartitionTracker tracker = trackers.get(partition);
+    if (tracker == null) {
+      return false;
+    }
+    outstanding -= tracker.dropFrom(offset);
+    return true;
+  }
+
   /** Stops tracking the partitions; their records no longer count as outstanding. */
   void remove(Collection<TopicPartition> partitions) {
     for (PartitionTracker tracker : trackers(partitions)) {

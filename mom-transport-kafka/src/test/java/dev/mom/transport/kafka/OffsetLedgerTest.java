@@ -91,6 +91,20 @@ class OffsetLedgerTest {
   }
 
   @Test
+  void forgetsTheRecordsFromARewindOn() {
+    List<KafkaInboundRecord> records = deliver(4);
+    records.get(0).ack();
+    records.get(2).ack();
+
+    assertThat(ledger.rewind(PARTITION, 1)).isTrue();
+
+    assertThat(records.get(1).isRevoked()).isTrue();
+    assertThat(records.get(3).isRevoked()).isTrue();
+    assertThat(ledger.outstanding()).isEqualTo(1);
+    assertThat(ledger.issueCommits(Set.of(PARTITION))).isEqualTo(offset(1));
+  }
+
+  @Test
   void forgetsRemovedPartitions() {
     deliver(3);
 
@@ -105,7 +119,7 @@ class OffsetLedgerTest {
     for (int offset = 0; offset < count; offset++) {
       ConsumerRecord<byte[], byte[]> consumed =
           new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), offset, null, new byte[0]);
-      KafkaInboundRecord record = KafkaInboundRecord.of(consumed, () -> {});
+      KafkaInboundRecord record = KafkaInboundRecord.of(consumed, () -> {}, released -> {});
       ledger.delivered(record);
       records.add(record);
     }
