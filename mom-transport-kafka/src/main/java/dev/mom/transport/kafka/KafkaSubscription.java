@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * without pause, hands records to Mom and commits what Mom acknowledged.
  *
  * <p><b>Threads.</b> The poll thread alone touches the consumer and the {@link OffsetLedger}.
- * {@link #pause()}, {@link #resume()} and acknowledgements come from any thread and only set flags
- * that the poll thread applies on its next turn, at most {@link #BUSY_POLL} later while work is
- * outstanding.
+ * {@link #pause()}, {@link #resume()}, acknowledgements and releases come from any thread and only
+ * set flags or queue the record; the poll thread applies them on its next turn, at most {@link
+ * #BUSY_POLL} later while work is outstanding.
  *
  * <p><b>Flow control.</b> The poll thread keeps polling while paused, so the broker never sees a
  * member that stopped polling, however long a handler or a retry backoff takes. It pauses every
@@ -50,15 +50,18 @@ import org.slf4j.LoggerFactory;
  * kafka-revoke-timeout} for Mom to finish their records, commits the acknowledged prefix, and
  * revokes the rest: {@link KafkaInboundRecord#isRevoked()} turns true and their acknowledgements
  * are ignored, since the new owner will get them.
+ *
+ * <p><b>Release.</b> A released record rewinds its partition: it and the records after it are
+ * fetched and delivered again, and those after it that Mom still holds are revoked.
  */
 final class KafkaSubscription implements Subscription {
-
-  private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
-  private static final AtomicInteger MEMBERS = new AtomicInteger();
 
   static final Duration IDLE_POLL = Duration.ofMillis(100);
   static final Duration BUSY_POLL = Duration.ofMillis(10);
   static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
+  private static final AtomicInteger MEMBERS = new AtomicInteger();
   private static final Duration SETTLE_CHECK = Duration.ofMillis(50);
   private static final Duration ERROR_BACKOFF = Duration.ofSeconds(1);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
