@@ -171,6 +171,7 @@ class KafkaMomTest {
 
     Process first = startChild(topic, firstOutput);
     await().atMost(Duration.ofSeconds(60)).until(() -> lines(firstOutput).size() >= 4000);
+    // On Linux this is SIGKILL, as kill -9: no shutdown hook, no commit, no leaving the group.
     first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     Process second = startChild(topic, secondOutput);
 
