@@ -136,7 +136,8 @@ class KafkaMomTest {
 
     await().atMost(Duration.ofSeconds(90)).until(() -> handled.size() == 1000);
     int handledTwice = (int) handled.values().stream().filter(n -> n.get() > 1).count();
-    assertThat(handledTwice).as("messages handled twice").isLessThanOrEqualTo(2);
+    // Only a message in progress when the revoke timeout ran out may come twice: one per worker.
+    assertThat(handledTwice).as("messages handled twice").isLessThanOrEqualTo(2 * 2);
   }
 
   @Test
