@@ -5,30 +5,29 @@ import com.google.pubsub.v1.PubsubMessage;
 import dev.mom.spi.InboundRecord;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 /**
  * A Pub/Sub message as Mom sees it: the data is the value, the attributes are the headers, the
  * ordering key is the key.
  *
  * <p>{@link #ack()} and {@link #release()} may be called from any thread; the first call wins and
- * calls after the subscription closed do nothing, because the client library has already given the
- * message back by then.
+ * calls after the subscription closed do nothing, because the subscription gives back every message
+ * not settled when it closes.
  */
 final class PubSubRecord implements InboundRecord {
   private final String topic;
   private final PubsubMessage message;
   private final AckReplyConsumer reply;
-  private final BooleanSupplier closed;
+  private final PubSubSubscription owner;
   private final AtomicBoolean settled = new AtomicBoolean();
   private volatile byte[] value;
 
   PubSubRecord(
-      String topic, PubsubMessage message, AckReplyConsumer reply, BooleanSupplier closed) {
+      String topic, PubsubMessage message, AckReplyConsumer reply, PubSubSubscription owner) {
     this.topic = topic;
     this.message = message;
     this.reply = reply;
-    this.closed = closed;
+    this.owner = owner;
   }
 
   @Override
@@ -64,12 +63,12 @@ final class PubSubRecord implements InboundRecord {
 
   @Override
   public boolean isRevoked() {
-    return closed.getAsBoolean();
+    return owner.isClosed();
   }
 
   @Override
   public void ack() {
-    if (settle()) {
+    if (!owner.isClosed() && settle()) {
       reply.ack();
     }
   }
@@ -77,12 +76,23 @@ final class PubSubRecord implements InboundRecord {
   /** Nacks the message: Pub/Sub delivers it again at once, with the later ones of its key. */
   @Override
   public void release() {
+    if (!owner.isClosed() && settle()) {
+      reply.nack();
+    }
+  }
+
+  /** Nacks the message while its subscription closes, unless it was settled already. */
+  void giveBack() {
     if (settle()) {
       reply.nack();
     }
   }
 
   private boolean settle() {
-    return !closed.getAsBoolean() && settled.compareAndSet(false, true);
+    if (!settled.compareAndSet(false, true)) {
+      return false;
+    }
+    owner.settled(this);
+    return true;
   }
 }

@@ -15,6 +15,11 @@ import dev.mom.spi.RecordListener;
 import dev.mom.spi.SubscribeRequest;
 import dev.mom.spi.Subscription;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +54,22 @@ final class PubSubSubscription implements Subscription {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final int THREADS_PER_STREAM = 2;
+  private static final Duration NACK_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * Pub/Sub's shortest ack deadline. Set as the least extension, it also becomes the stream's first
+   * deadline (the library's default is 60 s), so the messages of a member that dies without closing
+   * come back after about 10 seconds.
+   */
+  private static final Duration MIN_ACK_EXTENSION = Duration.ofSeconds(10);
 
   private final SubscribeRequest request;
   private final SubscriptionName name;
   private final RecordListener listener;
   private final BlockingQueue<PubSubRecord> received = new LinkedBlockingQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Map<PubSubRecord, Boolean> unsettled =
+      Collections.synchronizedMap(new LinkedHashMap<>());
   private final Object pauseLock = new Object();
   private final Thread deliverer;
   private final Subscriber subscriber;
@@ -101,13 +116,18 @@ final class PubSubSubscription implements Subscription {
         InstantiatingExecutorProvider.newBuilder()
             .setExecutorThreadCount(THREADS_PER_STREAM)
             .build();
+    // At close, Mom has let in-flight records finish; what is left goes back at once.
     SubscriberShutdownSettings shutdown =
-        SubscriberShutdownSettings.newBuilder().setMode(ShutdownMode.NACK_IMMEDIATELY).build();
+        SubscriberShutdownSettings.newBuilder()
+            .setMode(ShutdownMode.NACK_IMMEDIATELY)
+            .setTimeout(NACK_TIMEOUT)
+            .build();
     Subscriber.Builder builder =
         Subscriber.newBuilder(name.toString(), this::receive)
             .setFlowControlSettings(flowControl)
             .setParallelPullCount(config.parallelPull())
             .setMaxAckExtensionPeriodDuration(config.maxAckExtension())
+            .setMinDurationPerAckExtensionDuration(MIN_ACK_EXTENSION)
             .setExecutorProvider(executors)
             .setSubscriberShutdownSettings(shutdown);
     connection.channelProvider().ifPresent(builder::setChannelProvider);
@@ -140,10 +160,36 @@ final class PubSubSubscription implements Subscription {
   /** Called by the library; queues the message without blocking. */
   private void receive(PubsubMessage message, AckReplyConsumer reply) {
     if (closed.get()) {
+      // Nacked at once, in the order the library hands them over, which is a key's order.
       reply.nack();
       return;
     }
-    received.add(new PubSubRecord(request.topic(), message, reply, closed::get));
+    PubSubRecord record = new PubSubRecord(request.topic(), message, reply, this);
+    unsettled.put(record, Boolean.TRUE);
+    received.add(record);
+  }
+
+  /** Returns whether the subscription is closed; its records are then given back. */
+  boolean isClosed() {
+    return closed.get();
+  }
+
+  /** Forgets a record that was acknowledged or given back. */
+  void settled(PubSubRecord record) {
+    unsettled.remove(record);
+  }
+
+  /**
+   * Nacks every record not settled, in the order received. The library would nack them too when it
+   * stops, but in no particular order, and the emulator delivers nacked messages again in the order
+   * it got the nacks; so this keeps a key's records in order there as well.
+   */
+  private void giveBackUnsettled() {
+    List<PubSubRecord> left;
+    synchronized (unsettled) {
+      left = new ArrayList<>(unsettled.keySet());
+    }
+    left.forEach(PubSubRecord::giveBack);
   }
 
   /** The delivery thread: hands queued records to the listener, one at a time, unless paused. */
@@ -211,6 +257,7 @@ final class PubSubSubscription implements Subscription {
       return;
     }
     deliverer.interrupt();
+    giveBackUnsettled();
     try {
       subscriber.stopAsync().awaitTerminated(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {

@@ -124,6 +124,11 @@ final class TopicPublisher {
               null));
       return;
     }
+    if (!message.getOrderingKey().isEmpty()) {
+      // The library pauses a key only after it completed the failed publish's future, so the
+      // resume in Outcome can come too early; resuming here is cheap and leaves no key paused.
+      publisher.resumePublish(message.getOrderingKey());
+    }
     ApiFuture<String> published;
     try {
       published = publisher.publish(message);
