@@ -1,7 +1,6 @@
 package dev.mom.transport.pubsub;
 
 import com.google.api.gax.core.FixedExecutorProvider;
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.pubsub.v1.SubscriptionName;
@@ -104,12 +103,17 @@ final class PubSubTransport implements Transport {
     Publisher.Builder builder =
         Publisher.newBuilder(name)
             .setEnableMessageOrdering(true)
-            .setExecutorProvider(FixedExecutorProvider.create(publishThreads))
-            .setRetrySettings(retrySettings());
+            .setExecutorProvider(FixedExecutorProvider.create(publishThreads));
     connection.channelProvider().ifPresent(builder::setChannelProvider);
     connection.credentialsProvider().ifPresent(builder::setCredentialsProvider);
     try {
-      return new TopicPublisher(name, topic, builder.build(), admin.ensureTopic(name));
+      return new TopicPublisher(
+          name,
+          topic,
+          builder.build(),
+          admin.ensureTopic(name),
+          publishThreads,
+          config.publishTimeout());
     } catch (IOException | RuntimeException failure) {
       throw new MomException(
           "cannot create a publisher for topic " + name + ": " + Failures.describe(failure),
@@ -118,19 +122,6 @@ final class PubSubTransport implements Transport {
           null,
           name());
     }
-  }
-
-  /** The library's retry policy for publishing, bounded by {@code publish-timeout}. */
-  private RetrySettings retrySettings() {
-    return RetrySettings.newBuilder()
-        .setInitialRetryDelayDuration(Duration.ofMillis(100))
-        .setRetryDelayMultiplier(1.3)
-        .setMaxRetryDelayDuration(Duration.ofSeconds(10))
-        .setInitialRpcTimeoutDuration(Duration.ofSeconds(5))
-        .setRpcTimeoutMultiplier(2.0)
-        .setMaxRpcTimeoutDuration(config.publishTimeout())
-        .setTotalTimeoutDuration(config.publishTimeout())
-        .build();
   }
 
   /**

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +29,10 @@ import java.util.concurrent.TimeUnit;
  * publish of it. This class resumes the key at once and fails only the records that were already
  * under way, so the next send of the key goes through.
  *
+ * <p>With message ordering on, the library retries a failing publish for ever, so that later
+ * records of the key keep their place. The caller's future does not wait that long: it fails after
+ * {@code publish-timeout}, saying that the record may still be published.
+ *
  * <p>Thread-safe.
  */
 final class TopicPublisher {
@@ -36,6 +42,8 @@ final class TopicPublisher {
   private final TopicName topic;
   private final String topicId;
   private final Publisher publisher;
+  private final ScheduledExecutorService timer;
+  private final Duration timeout;
   private final Object lock = new Object();
   private List<Waiting> waiting = new ArrayList<>();
   private MomException setupFailure;
@@ -47,12 +55,21 @@ final class TopicPublisher {
    * @param topicId the topic as Mom's user named it, for errors
    * @param publisher the library's publisher, with message ordering on; owned by this object
    * @param topicReady completes once the topic exists, or with why it cannot be used
+   * @param timer fails sends that take longer than the timeout
+   * @param timeout how long a send may take
    */
   TopicPublisher(
-      TopicName topic, String topicId, Publisher publisher, CompletableFuture<Void> topicReady) {
+      TopicName topic,
+      String topicId,
+      Publisher publisher,
+      CompletableFuture<Void> topicReady,
+      ScheduledExecutorService timer,
+      Duration timeout) {
     this.topic = topic;
     this.topicId = topicId;
     this.publisher = publisher;
+    this.timer = timer;
+    this.timeout = timeout;
     topicReady.whenComplete((ready, failure) -> onTopicReady(failure));
   }
 
@@ -64,6 +81,7 @@ final class TopicPublisher {
    */
   CompletableFuture<Void> send(OutboundRecord record) {
     CompletableFuture<Void> result = new CompletableFuture<>();
+    expireAfterTimeout(record, result);
     synchronized (lock) {
       if (setupFailure != null) {
         result.completeExceptionally(setupFailure);
@@ -74,6 +92,22 @@ final class TopicPublisher {
       }
     }
     return result;
+  }
+
+  private void expireAfterTimeout(OutboundRecord record, CompletableFuture<Void> result) {
+    ScheduledFuture<?> expiry =
+        timer.schedule(
+            () ->
+                result.completeExceptionally(
+                    failure(
+                        record,
+                        "no acknowledgement within "
+                            + timeout
+                            + " (publish-timeout); the record may still be published",
+                        null)),
+            timeout.toMillis(),
+            TimeUnit.MILLISECONDS);
+    result.whenComplete((done, failure) -> expiry.cancel(false));
   }
 
   /** Returns whether the topic could not be set up; the transport then makes a new publisher. */
@@ -161,13 +195,18 @@ final class TopicPublisher {
   }
 
   /**
-   * Publishes what is still queued in the library, then stops, waiting up to the timeout.
+   * Publishes what is still queued in the library, then stops, waiting up to the timeout. The
+   * library waits for every publish, and retries a keyed one for ever, so it stops on a thread of
+   * its own that is left behind if the service does not answer.
    *
    * @return whether every publish finished in time
    */
   boolean close(Duration timeout) throws InterruptedException {
-    publisher.shutdown();
-    return publisher.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Thread stopping = new Thread(publisher::shutdown, "mom-pubsub-close-" + topic.getTopic());
+    stopping.setDaemon(true);
+    stopping.start();
+    stopping.join(timeout.toMillis());
+    return !stopping.isAlive() && publisher.awaitTermination(1, TimeUnit.SECONDS);
   }
 
   /** One record that waits for its topic to exist. */
