@@ -2,6 +2,7 @@ package dev.mom.transport.pubsub;
 
 import com.google.api.core.ApiService;
 import com.google.api.gax.batching.FlowControlSettings;
+import com.google.api.gax.core.FixedExecutorProvider;
 import com.google.api.gax.core.InstantiatingExecutorProvider;
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.Subscriber;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +55,7 @@ final class PubSubSubscription implements Subscription {
   private static final Logger log = LoggerFactory.getLogger(PubSubSubscription.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-  private static final int THREADS_PER_STREAM = 2;
+  private static final int THREADS_PER_STREAM = 1;
   private static final Duration NACK_TIMEOUT = Duration.ofSeconds(10);
 
   /**
@@ -80,11 +82,12 @@ final class PubSubSubscription implements Subscription {
       SubscriptionName name,
       RecordListener listener,
       Connection connection,
-      PubSubConfig config) {
+      PubSubConfig config,
+      ScheduledExecutorService clientThreads) {
     this.request = request;
     this.name = name;
     this.listener = listener;
-    this.subscriber = buildSubscriber(connection, config);
+    this.subscriber = buildSubscriber(connection, config, clientThreads);
     this.deliverer = new Thread(this::deliver, "mom-pubsub-" + name.getSubscription());
     this.deliverer.setDaemon(true);
   }
@@ -92,6 +95,7 @@ final class PubSubSubscription implements Subscription {
   /**
    * Starts pulling from an existing subscription and returns once the streams are open.
    *
+   * @param clientThreads runs lease extensions and acknowledgements; owned by the caller
    * @throws MomException if the streams cannot be opened
    */
   static PubSubSubscription start(
@@ -99,19 +103,21 @@ final class PubSubSubscription implements Subscription {
       SubscriptionName name,
       RecordListener listener,
       Connection connection,
-      PubSubConfig config) {
+      PubSubConfig config,
+      ScheduledExecutorService clientThreads) {
     PubSubSubscription subscription =
-        new PubSubSubscription(request, name, listener, connection, config);
+        new PubSubSubscription(request, name, listener, connection, config, clientThreads);
     subscription.start();
     return subscription;
   }
 
-  private Subscriber buildSubscriber(Connection connection, PubSubConfig config) {
+  private Subscriber buildSubscriber(
+      Connection connection, PubSubConfig config, ScheduledExecutorService clientThreads) {
     FlowControlSettings flowControl =
         Subscriber.Builder.getDefaultFlowControlSettings().toBuilder()
             .setMaxOutstandingElementCount((long) request.maxInFlight())
             .build();
-    // The receiver only queues, so a small pool per stream keeps up.
+    // The receiver only queues, so one thread per stream keeps up.
     InstantiatingExecutorProvider executors =
         InstantiatingExecutorProvider.newBuilder()
             .setExecutorThreadCount(THREADS_PER_STREAM)
@@ -129,6 +135,7 @@ final class PubSubSubscription implements Subscription {
             .setMaxAckExtensionPeriodDuration(config.maxAckExtension())
             .setMinDurationPerAckExtensionDuration(MIN_ACK_EXTENSION)
             .setExecutorProvider(executors)
+            .setSystemExecutorProvider(FixedExecutorProvider.create(clientThreads))
             .setSubscriberShutdownSettings(shutdown);
     connection.channelProvider().ifPresent(builder::setChannelProvider);
     connection.credentialsProvider().ifPresent(builder::setCredentialsProvider);

@@ -50,7 +50,7 @@ final class PubSubTransport implements Transport {
   private final PubSubConfig config;
   private final Connection connection;
   private final Admin admin;
-  private final ScheduledExecutorService publishThreads;
+  private final ScheduledExecutorService clientThreads;
   private final Map<String, TopicPublisher> publishers = new ConcurrentHashMap<>();
   private final Set<PubSubSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -59,14 +59,12 @@ final class PubSubTransport implements Transport {
     this.config = config;
     this.connection = connection;
     this.admin = new Admin(connection, config);
-    // One pool for every topic's publisher, instead of the library's pool per publisher.
-    this.publishThreads =
+    // One pool for every publisher and for the subscribers' lease and ack work, instead of the
+    // library's pools per publisher and per subscriber.
+    this.clientThreads =
         Executors.newScheduledThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()),
-            new ThreadFactoryBuilder()
-                .setDaemon(true)
-                .setNameFormat("mom-pubsub-publish-%d")
-                .build());
+            new ThreadFactoryBuilder().setDaemon(true).setNameFormat("mom-pubsub-%d").build());
   }
 
   @Override
@@ -103,7 +101,7 @@ final class PubSubTransport implements Transport {
     Publisher.Builder builder =
         Publisher.newBuilder(name)
             .setEnableMessageOrdering(true)
-            .setExecutorProvider(FixedExecutorProvider.create(publishThreads));
+            .setExecutorProvider(FixedExecutorProvider.create(clientThreads));
     connection.channelProvider().ifPresent(builder::setChannelProvider);
     connection.credentialsProvider().ifPresent(builder::setCredentialsProvider);
     try {
@@ -112,7 +110,7 @@ final class PubSubTransport implements Transport {
           topic,
           builder.build(),
           admin.ensureTopic(name),
-          publishThreads,
+          clientThreads,
           config.publishTimeout());
     } catch (IOException | RuntimeException failure) {
       throw new MomException(
@@ -143,7 +141,7 @@ final class PubSubTransport implements Transport {
     admin.ensureSubscription(name, topic);
 
     PubSubSubscription subscription =
-        PubSubSubscription.start(request, name, listener, connection, config);
+        PubSubSubscription.start(request, name, listener, connection, config, clientThreads);
     subscriptions.add(subscription);
     return new Forgetting(subscription);
   }
@@ -176,8 +174,8 @@ final class PubSubTransport implements Transport {
     publishers.values().forEach(this::closeQuietly);
     publishers.clear();
     admin.close();
-    publishThreads.shutdown();
-    awaitQuietly(publishThreads);
+    clientThreads.shutdown();
+    awaitQuietly(clientThreads);
     connection.close();
   }
 

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  *       <td>create a missing topic on first use</td></tr>
  *   <tr><td>{@code create-subscriptions}</td><td>on with the emulator, else off</td>
  *       <td>create a missing subscription, with message ordering, on subscribe</td></tr>
- *   <tr><td>{@code parallel-pull}</td><td>4</td><td>streaming pulls per subscription</td></tr>
+ *   <tr><td>{@code parallel-pull}</td><td>8</td><td>streaming pulls per subscription</td></tr>
  *   <tr><td>{@code subscription-name}</td><td>{@code {topic}.{group}}</td>
  *       <td>the subscription of a consumer group; see {@link SubscriptionNames}</td></tr>
  *   <tr><td>{@code max-ack-extension}</td><td>{@code PT1H}</td>
