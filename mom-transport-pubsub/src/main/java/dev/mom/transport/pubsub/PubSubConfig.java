@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The checked settings of the {@code [pubsub]} section.
@@ -58,6 +61,9 @@ record PubSubConfig(
   /** The project used with the emulator when none is configured; the emulator accepts any. */
   static final String EMULATOR_PROJECT = "mom-local";
 
+  private static final Pattern SIMPLE_DURATION =
+      Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
+
   private static final Set<String> KEYS =
       Set.of(
           "project-id",
@@ -98,6 +104,29 @@ record PubSubConfig(
         reader.subscriptionName(),
         reader.duration("max-ack-extension", DEFAULT_MAX_ACK_EXTENSION),
         reader.duration("publish-timeout", DEFAULT_PUBLISH_TIMEOUT));
+  }
+
+  /** Reads {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, as Mom's other keys, or ISO-8601. */
+  static Optional<Duration> parseDuration(String text) {
+    Matcher simple = SIMPLE_DURATION.matcher(text);
+    try {
+      if (simple.matches()) {
+        long amount = Long.parseLong(simple.group(1));
+        return Optional.of(Duration.of(amount, unit(simple.group(2))));
+      }
+      return Optional.of(Duration.parse(text));
+    } catch (ArithmeticException | NumberFormatException | DateTimeParseException bad) {
+      return Optional.empty();
+    }
+  }
+
+  private static ChronoUnit unit(String suffix) {
+    return switch (suffix.toLowerCase(Locale.ROOT)) {
+      case "ms" -> ChronoUnit.MILLIS;
+      case "s" -> ChronoUnit.SECONDS;
+      case "m" -> ChronoUnit.MINUTES;
+      default -> ChronoUnit.HOURS;
+    };
   }
 
   private static Optional<String> nonBlank(String value) {
@@ -177,16 +206,12 @@ record PubSubConfig(
       if (value.isEmpty()) {
         return fallback;
       }
-      try {
-        Duration duration = Duration.parse(value.get());
-        if (!duration.isNegative() && !duration.isZero()) {
-          return duration;
-        }
-      } catch (DateTimeParseException notADuration) {
-        // Reported below with the other bad values.
+      Optional<Duration> duration = parseDuration(value.get());
+      if (duration.isPresent() && !duration.get().isNegative() && !duration.get().isZero()) {
+        return duration.get();
       }
       throw settings.invalid(
-          SECTION + "." + key, value.get(), "must be a positive ISO-8601 duration such as PT1H");
+          SECTION + "." + key, value.get(), "must be a positive duration (500ms, 30s, 1h, PT1H)");
     }
 
     String subscriptionName() {

@@ -48,8 +48,10 @@ import org.slf4j.LoggerFactory;
  * or handed over, for up to {@code max-ack-extension}, so a slow handler or a long retry backoff
  * does not cause a second delivery.
  *
- * <p><b>Close.</b> Stops the stream and nacks every message not yet acknowledged, so Pub/Sub
- * delivers it again at once to another member or later to this group.
+ * <p><b>Close.</b> Nacks every message not yet acknowledged, in the order received, then stops the
+ * streams, so Pub/Sub delivers those messages again at once to another member, or to this group
+ * when it subscribes again. A member that dies without closing leaves its messages leased until
+ * their ack deadline, about 10 seconds, passes.
  */
 final class PubSubSubscription implements Subscription {
   private static final Logger log = LoggerFactory.getLogger(PubSubSubscription.class);

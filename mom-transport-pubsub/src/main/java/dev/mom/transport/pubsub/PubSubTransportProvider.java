@@ -27,9 +27,9 @@ import java.util.function.UnaryOperator;
  *   <tr><td>{@code parallel-pull}</td><td>8</td><td>streaming pulls per subscription</td></tr>
  *   <tr><td>{@code subscription-name}</td><td>{@code {topic}.{group}}</td>
  *       <td>the subscription of a consumer group; see {@link SubscriptionNames}</td></tr>
- *   <tr><td>{@code max-ack-extension}</td><td>{@code PT1H}</td>
+ *   <tr><td>{@code max-ack-extension}</td><td>{@code 1h}</td>
  *       <td>how long an unacknowledged message is kept from redelivery</td></tr>
- *   <tr><td>{@code publish-timeout}</td><td>{@code PT60S}</td>
+ *   <tr><td>{@code publish-timeout}</td><td>{@code 60s}</td>
  *       <td>how long a publish may take, retries included</td></tr>
  * </table>
  *

@@ -22,7 +22,7 @@ class PubSubConfigTest {
             .with("parallel-pull", "8")
             .with("subscription-name", "{group}-{topic}")
             .with("max-ack-extension", "PT2H")
-            .with("publish-timeout", "PT5S");
+            .with("publish-timeout", "5s");
 
     PubSubConfig config = PubSubConfig.from(settings, NO_ENV::get);
 
@@ -99,6 +99,14 @@ class PubSubConfigTest {
                 PubSubConfig.from(
                     emulator().with("credentials-file", "/no/such/key.json"), NO_ENV::get))
         .hasMessageContaining("pubsub.credentials-file");
+  }
+
+  @Test
+  void readsDurationsAsMomsOtherKeysDoAndInIso8601() {
+    assertThat(PubSubConfig.parseDuration("500ms")).contains(Duration.ofMillis(500));
+    assertThat(PubSubConfig.parseDuration("2m")).contains(Duration.ofMinutes(2));
+    assertThat(PubSubConfig.parseDuration("PT1H")).contains(Duration.ofHours(1));
+    assertThat(PubSubConfig.parseDuration("soon")).isEmpty();
   }
 
   private static TestSettings emulator() {
