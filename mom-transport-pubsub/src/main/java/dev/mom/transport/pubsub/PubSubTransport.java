@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PubSubTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(PubSubTransport.class);
-  private static final Duration SUBSCRIPTION_CLOSE_WAIT = Duration.ofSeconds(30);
+  private static final Duration THREADS_CLOSE_WAIT = Duration.ofSeconds(5);
 
   private final PubSubConfig config;
   private final Connection connection;
@@ -174,7 +174,8 @@ final class PubSubTransport implements Transport {
     publishers.values().forEach(this::closeQuietly);
     publishers.clear();
     admin.close();
-    clientThreads.shutdown();
+    // Publishers given up on above may still have retries scheduled; they are dropped.
+    clientThreads.shutdownNow();
     awaitQuietly(clientThreads);
     connection.close();
   }
@@ -182,7 +183,10 @@ final class PubSubTransport implements Transport {
   private void closeQuietly(TopicPublisher publisher) {
     try {
       if (!publisher.close(config.publishTimeout())) {
-        log.warn("Pub/Sub publisher did not finish within {}", config.publishTimeout());
+        log.warn(
+            "Pub/Sub publisher of {} did not finish within {}; records still queued are dropped",
+            publisher.topic(),
+            config.publishTimeout());
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
@@ -191,7 +195,7 @@ final class PubSubTransport implements Transport {
 
   private static void awaitQuietly(ScheduledExecutorService executor) {
     try {
-      executor.awaitTermination(SUBSCRIPTION_CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      executor.awaitTermination(THREADS_CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }

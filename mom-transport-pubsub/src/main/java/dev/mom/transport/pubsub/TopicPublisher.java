@@ -110,6 +110,11 @@ final class TopicPublisher {
     result.whenComplete((done, failure) -> expiry.cancel(false));
   }
 
+  /** Returns the topic this publisher writes to. */
+  TopicName topic() {
+    return topic;
+  }
+
   /** Returns whether the topic could not be set up; the transport then makes a new publisher. */
   boolean isBroken() {
     synchronized (lock) {
