@@ -1,0 +1,144 @@
+package dev.mom.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mom.Mom;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The Kafka broker of a run and what both sides of a Kafka pair share: topics, client settings,
+ * Mom's settings, and backlogs of orders written once and read by several groups.
+ *
+ * <p>Both sides use the same client settings: Mom's Kafka transport defaults ({@code acks=all} with
+ * idempotence for producers; manual commits, {@code earliest} for consumers) and kafka-clients'
+ * defaults for everything else. Used from the harness thread only.
+ */
+final class KafkaBench implements AutoCloseable {
+
+  /** Partitions of every topic the benchmarks create. */
+  static final int PARTITIONS = 6;
+
+  private final String bootstrap;
+  private final Admin admin;
+  private final Map<String, Long> backlogs = new HashMap<>();
+
+  KafkaBench(String bootstrap) {
+    this.bootstrap = bootstrap;
+    this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+  }
+
+  /** Returns the {@code host:port} clients connect to. */
+  String bootstrap() {
+    return bootstrap;
+  }
+
+  /** Creates a topic with {@link #PARTITIONS} partitions, unless it exists. */
+  void createTopic(String topic) {
+    try {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      if (!existing.contains(topic)) {
+        admin
+            .createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topic " + topic, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot create topic " + topic, e);
+    }
+  }
+
+  /** Returns the plain producer's settings: Mom's producer defaults, byte arrays. */
+  Map<String, Object> producerConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return config;
+  }
+
+  /** Returns a plain consumer for a group: manual commits, from the earliest offset. */
+  KafkaConsumer<byte[], byte[]> consumer(String group) {
+    return new KafkaConsumer<>(consumerConfig(bootstrap, group));
+  }
+
+  /** Returns the plain consumer's settings; also used by the child JVMs of the memory pair. */
+  static Map<String, Object> consumerConfig(String bootstrap, String group) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    config.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return config;
+  }
+
+  /** Returns a Mom builder on this broker with the given concurrency, other settings default. */
+  Mom.Builder mom() {
+    return momOn(bootstrap);
+  }
+
+  /** Returns a Mom builder on a broker; also used by the child JVMs of the memory pair. */
+  static Mom.Builder momOn(String bootstrap) {
+    return Mom.builder().transport("kafka").set("kafka-bootstrap-brokers", bootstrap);
+  }
+
+  /**
+   * Makes sure a topic holds at least {@code count} messages written by a plain producer, writing
+   * the missing ones. Message {@code i} gets the id and payload the functions give.
+   *
+   * @param topic the topic
+   * @param count how many messages it must hold
+   * @param id the id of message i
+   * @param payload the payload of message i
+   */
+  void backlog(String topic, long count, LongFunction<String> id, LongFunction<JsonNode> payload) {
+    createTopic(topic);
+    long have = backlogs.getOrDefault(topic, 0L);
+    if (have >= count) {
+      return;
+    }
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig())) {
+      for (long i = have; i < count; i++) {
+        String key = id.apply(i);
+        byte[] value = Orders.envelope(key, payload.apply(i));
+        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
+      }
+      producer.flush();
+    }
+    backlogs.put(topic, count);
+  }
+
+  /** Records that a topic already holds {@code count} messages written by a side of a pair. */
+  void noteBacklog(String topic, long count) {
+    backlogs.merge(topic, count, Math::max);
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
+}
