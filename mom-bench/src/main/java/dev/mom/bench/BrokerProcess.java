@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Kafka broker every Kafka pair runs against, in a child JVM of its own. The child prints its
- * bootstrap address on one line and stops when its standard input closes, so it never outlives
- * the benchmark, even one killed with {@code kill -9}.
+ * bootstrap address on one line and stops when its standard input closes, so it never outlives the
+ * benchmark, even one killed with {@code kill -9}.
  */
 final class BrokerProcess implements AutoCloseable {
 

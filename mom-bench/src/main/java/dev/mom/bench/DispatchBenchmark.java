@@ -38,10 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The dispatch path of one message, from the transport's {@code onRecord} to the acknowledgement:
  * decode, per-id lane, handler (which does nothing), ack and flow-control bookkeeping.
  *
- * <p>{@code inline} runs the workers on the calling thread, which measures the CPU cost per
- * message with no hand-off; {@code pool} hands each message to Mom's worker pool ({@code
- * concurrency} threads) and waits for a batch, which adds the cost of the hand-offs. Records come
- * from {@code orders.jsonl} with their ids as keys, as Kafka delivers them.
+ * <p>{@code inline} runs the workers on the calling thread, which measures the CPU cost per message
+ * with no hand-off; {@code pool} hands each message to Mom's worker pool ({@code concurrency}
+ * threads) and waits for a batch, which adds the cost of the hand-offs. Records come from {@code
+ * orders.jsonl} with their ids as keys, as Kafka delivers them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

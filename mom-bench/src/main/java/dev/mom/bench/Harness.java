@@ -86,14 +86,16 @@ public final class Harness {
             attempt(
                 IoBoundPair.NAME,
                 IoBoundPair.TARGET,
-                () -> IoBoundPair.run(kafka, orders, options.ioPlainCount(), options.ioMomCount())));
+                () ->
+                    IoBoundPair.run(kafka, orders, options.ioPlainCount(), options.ioMomCount())));
       }
       if (options.runs(LatencyPair.NAME)) {
         results.add(
             attempt(
                 LatencyPair.NAME,
                 LatencyPair.TARGET,
-                () -> LatencyPair.run(kafka, orders, options.latencyCount(), options.latencyRate())));
+                () ->
+                    LatencyPair.run(kafka, orders, options.latencyCount(), options.latencyRate())));
       }
       if (options.runs(MemoryPair.NAME)) {
         results.add(

@@ -11,14 +11,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -59,11 +62,42 @@ final class KafkaBench implements AutoCloseable {
             .all()
             .get(30, TimeUnit.SECONDS);
       }
+      awaitLeaders(topic);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topic " + topic, e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create topic " + topic, e);
+    }
+  }
+
+  /**
+   * Waits until every partition of a new topic has a leader: a producer that starts before may have
+   * its first batches refused and, with many batches in flight, fail them out of sequence.
+   */
+  private void awaitLeaders(String topic)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (hasLeaders(topic)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new TimeoutException("partitions of " + topic + " have no leader after 30 s");
+  }
+
+  private boolean hasLeaders(String topic)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      TopicDescription description =
+          admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+      return description.partitions().stream().allMatch(p -> p.leader() != null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -121,13 +155,28 @@ final class KafkaBench implements AutoCloseable {
     if (have >= count) {
       return;
     }
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig())) {
+    AtomicLong failed = new AtomicLong();
+    Map<String, Object> config = producerConfig();
+    // Set-up, not measured: one batch in flight cannot be refused out of sequence.
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+      producer.partitionsFor(topic);
       for (long i = have; i < count; i++) {
         String key = id.apply(i);
         byte[] value = Orders.envelope(key, payload.apply(i));
-        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
+        producer.send(
+            new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value),
+            (metadata, error) -> {
+              if (error != null) {
+                failed.incrementAndGet();
+              }
+            });
       }
       producer.flush();
+    }
+    if (failed.get() > 0) {
+      throw new IllegalStateException(
+          failed.get() + " messages of the backlog of " + topic + " could not be written");
     }
     backlogs.put(topic, count);
   }

@@ -37,6 +37,7 @@ final class KafkaProducePair {
     Progress progress = new Progress(count);
     AtomicLong failed = new AtomicLong();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig())) {
+      producer.partitionsFor(RAW_TOPIC);
       progress.startNow();
       for (long i = 0; i < count; i++) {
         String id = orders.id(i);

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * A consumer with a backlog: each side reads the whole backlog in a child JVM limited to {@value
- * #HEAP}, one a plain consumer loop, the other Mom with its defaults. Running out of memory ends the
- * child at once ({@code -XX:+ExitOnOutOfMemoryError}), which fails the pair.
+ * #HEAP}, one a plain consumer loop, the other Mom with its defaults. Running out of memory ends
+ * the child at once ({@code -XX:+ExitOnOutOfMemoryError}), which fails the pair.
  */
 final class MemoryPair {
   static final String NAME = "memory";
@@ -30,12 +30,7 @@ final class MemoryPair {
     Outcome raw = child(kafka, "raw", count);
     Outcome mom = child(kafka, "mom", count);
     String note =
-        "backlog of "
-            + count
-            + " messages; plain: "
-            + raw.describe()
-            + "; Mom: "
-            + mom.describe();
+        "backlog of " + count + " messages; plain: " + raw.describe() + "; Mom: " + mom.describe();
     if (raw.side == null || mom.side == null) {
       return new PairResult(NAME, raw.side, mom.side, TARGET, false, note);
     }

@@ -77,24 +77,79 @@ public record Options(
 
   private Options with(String name, String value) {
     return switch (name) {
-      case "--out" -> new Options(
-          Path.of(value), data, count, ioPlainCount, ioMomCount, latencyCount, latencyRate, pairs);
-      case "--data" -> new Options(
-          out, Path.of(value), count, ioPlainCount, ioMomCount, latencyCount, latencyRate, pairs);
-      case "--count" -> new Options(
-          out, data, positive(name, value), ioPlainCount, ioMomCount, latencyCount, latencyRate,
-          pairs);
-      case "--io-plain" -> new Options(
-          out, data, count, positive(name, value), ioMomCount, latencyCount, latencyRate, pairs);
-      case "--io-mom" -> new Options(
-          out, data, count, ioPlainCount, positive(name, value), latencyCount, latencyRate, pairs);
-      case "--latency-count" -> new Options(
-          out, data, count, ioPlainCount, ioMomCount, positive(name, value), latencyRate, pairs);
-      case "--latency-rate" -> new Options(
-          out, data, count, ioPlainCount, ioMomCount, latencyCount,
-          (int) positive(name, value), pairs);
-      case "--pairs" -> new Options(
-          out, data, count, ioPlainCount, ioMomCount, latencyCount, latencyRate, pairs(value));
+      case "--out" ->
+          new Options(
+              Path.of(value),
+              data,
+              count,
+              ioPlainCount,
+              ioMomCount,
+              latencyCount,
+              latencyRate,
+              pairs);
+      case "--data" ->
+          new Options(
+              out,
+              Path.of(value),
+              count,
+              ioPlainCount,
+              ioMomCount,
+              latencyCount,
+              latencyRate,
+              pairs);
+      case "--count" ->
+          new Options(
+              out,
+              data,
+              positive(name, value),
+              ioPlainCount,
+              ioMomCount,
+              latencyCount,
+              latencyRate,
+              pairs);
+      case "--io-plain" ->
+          new Options(
+              out,
+              data,
+              count,
+              positive(name, value),
+              ioMomCount,
+              latencyCount,
+              latencyRate,
+              pairs);
+      case "--io-mom" ->
+          new Options(
+              out,
+              data,
+              count,
+              ioPlainCount,
+              positive(name, value),
+              latencyCount,
+              latencyRate,
+              pairs);
+      case "--latency-count" ->
+          new Options(
+              out,
+              data,
+              count,
+              ioPlainCount,
+              ioMomCount,
+              positive(name, value),
+              latencyRate,
+              pairs);
+      case "--latency-rate" ->
+          new Options(
+              out,
+              data,
+              count,
+              ioPlainCount,
+              ioMomCount,
+              latencyCount,
+              (int) positive(name, value),
+              pairs);
+      case "--pairs" ->
+          new Options(
+              out, data, count, ioPlainCount, ioMomCount, latencyCount, latencyRate, pairs(value));
       default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
     };
   }

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * The messages every benchmark sends: the lines of {@code orders.jsonl}, used in a cycle when more
  * messages are wanted than the file holds.
  *
- * <p>The file is found at the path given, else in the directory named by the system property
- * {@code mom.data.dir}, else at {@code ../shared/data/orders.jsonl} from the working directory.
- * Immutable and thread-safe once loaded; handlers must not change the payload trees.
+ * <p>The file is found at the path given, else in the directory named by the system property {@code
+ * mom.data.dir}, else at {@code ../shared/data/orders.jsonl} from the working directory. Immutable
+ * and thread-safe once loaded; handlers must not change the payload trees.
  */
 public final class Orders {
 

@@ -10,8 +10,7 @@ package dev.mom.bench;
  * @param met whether the target was met, or {@code null} if skipped
  * @param note what else the reader must know (fewer messages than asked, order check, skip reason)
  */
-public record PairResult(
-    String pair, Side raw, Side mom, String target, Boolean met, String note) {
+public record PairResult(String pair, Side raw, Side mom, String target, Boolean met, String note) {
 
   /** Returns a pair that did not run, and why. */
   static PairResult skipped(String pair, String target, String reason) {

@@ -26,8 +26,7 @@ final class PubSubPair {
     if (missing.isPresent()) {
       return PairResult.skipped(NAME, TARGET, missing.get());
     }
-    return PairResult.skipped(
-        NAME, TARGET, "the Pub/Sub pair is not built into this harness yet");
+    return PairResult.skipped(NAME, TARGET, "the Pub/Sub pair is not built into this harness yet");
   }
 
   /** Returns why the pair cannot run here, if it cannot. */
@@ -40,8 +39,8 @@ final class PubSubPair {
     }
     String host = System.getenv("PUBSUB_EMULATOR_HOST");
     if ((host == null || host.isBlank()) && !Files.isRegularFile(EMULATOR_JAR)) {
-      return Optional.of("no Pub/Sub emulator: PUBSUB_EMULATOR_HOST unset, " + EMULATOR_JAR
-          + " absent");
+      return Optional.of(
+          "no Pub/Sub emulator: PUBSUB_EMULATOR_HOST unset, " + EMULATOR_JAR + " absent");
     }
     return Optional.empty();
   }

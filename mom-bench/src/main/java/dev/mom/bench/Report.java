@@ -43,7 +43,7 @@ final class Report {
   }
 
   private static String row(PairResult result) {
-    if (result.isSkipped()) {
+    if (result.raw() == null || result.mom() == null) {
       return String.format("%-18s %s", result.pair(), result.note());
     }
     return String.format(

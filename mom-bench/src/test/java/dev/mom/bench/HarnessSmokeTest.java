@@ -60,8 +60,7 @@ class HarnessSmokeTest {
   @Test
   void optionsRejectAnUnknownPairWithTheUsage() {
     Throwable thrown =
-        catchThrowable(
-            () -> Options.parse(List.of("--pairs", "kafka-consume,nope")));
+        catchThrowable(() -> Options.parse(List.of("--pairs", "kafka-consume,nope")));
 
     assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("usage");
   }
