@@ -35,6 +35,7 @@ public final class Harness {
    */
   public List<PairResult> run() throws InterruptedException {
     Orders orders = Orders.load(options.data());
+    out.printf("Load average at the start: %.2f%n", Report.loadAverage());
     out.printf(
         "Orders: %d distinct messages from %s, %d bytes on average%n",
         orders.size(), orders.file(), orders.meanLineBytes());

@@ -22,6 +22,11 @@ final class Report {
   static void print(List<PairResult> results, PrintStream out) {
     out.println();
     out.printf(
+        Locale.ROOT,
+        "%d processors, load average %.2f at the end of the run%n",
+        Runtime.getRuntime().availableProcessors(),
+        loadAverage());
+    out.printf(
         "%-18s %12s %12s %7s %17s %17s %9s %9s %4s%n",
         "pair",
         "raw msg/s",
@@ -110,7 +115,16 @@ final class Report {
     machine.put("javaVm", System.getProperty("java.vm.name"));
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     machine.put("jvmArguments", String.join(" ", jvmArguments()));
+    machine.put("loadAverage", loadAverage());
     return machine;
+  }
+
+  /**
+   * Returns the system load average over the last minute, or -1 where the OS does not say. Other
+   * work on the machine skews every figure, so the report keeps it.
+   */
+  static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static List<String> jvmArguments() {
