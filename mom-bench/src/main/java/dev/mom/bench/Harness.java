@@ -65,7 +65,7 @@ public final class Harness {
     List<PairResult> results = new ArrayList<>();
     out.println("Starting the Kafka broker (KRaft, one node, child JVM)...");
     try (BrokerProcess broker = BrokerProcess.start();
-        KafkaBench kafka = new KafkaBench(broker.bootstrapServers())) {
+        KafkaBench kafka = new KafkaBench(broker.bootstrapServers(), options.momSettings())) {
       out.println("Kafka broker at " + broker.bootstrapServers());
       long count = options.count();
       if (options.runs(KafkaProducePair.NAME)) {

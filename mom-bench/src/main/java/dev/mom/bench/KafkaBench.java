@@ -39,11 +39,13 @@ final class KafkaBench implements AutoCloseable {
   static final int PARTITIONS = 6;
 
   private final String bootstrap;
+  private final Map<String, String> momSettings;
   private final Admin admin;
   private final Map<String, Long> backlogs = new HashMap<>();
 
-  KafkaBench(String bootstrap) {
+  KafkaBench(String bootstrap, Map<String, String> momSettings) {
     this.bootstrap = bootstrap;
+    this.momSettings = Map.copyOf(momSettings);
     this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
   }
 
@@ -130,14 +132,22 @@ final class KafkaBench implements AutoCloseable {
     return config;
   }
 
-  /** Returns a Mom builder on this broker with the given concurrency, other settings default. */
+  /** Returns a Mom builder on this broker with the run's Mom settings, others default. */
   Mom.Builder mom() {
-    return momOn(bootstrap);
+    return momOn(bootstrap, momSettings);
+  }
+
+  /** Returns the Mom settings of the run, as {@code key=value} arguments for a child JVM. */
+  List<String> momSettingArguments() {
+    return momSettings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
   }
 
   /** Returns a Mom builder on a broker; also used by the child JVMs of the memory pair. */
-  static Mom.Builder momOn(String bootstrap) {
-    return Mom.builder().transport("kafka").set("kafka-bootstrap-brokers", bootstrap);
+  static Mom.Builder momOn(String bootstrap, Map<String, String> settings) {
+    return Mom.builder()
+        .transport("kafka")
+        .set("kafka-bootstrap-brokers", bootstrap)
+        .setAll(settings);
   }
 
   /**

@@ -6,7 +6,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,14 +41,16 @@ final class MemoryPair {
   }
 
   private static Outcome child(KafkaBench kafka, String side, long count) {
-    List<String> args =
+    List<String> args = new ArrayList<>();
+    args.addAll(
         List.of(
             "memory-child",
             side,
             kafka.bootstrap(),
             KafkaProducePair.RAW_TOPIC,
             Long.toString(count),
-            "bench-memory-" + side);
+            "bench-memory-" + side));
+    args.addAll(kafka.momSettingArguments());
     Process process = ChildJvm.start(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"), args);
     try {
       process.getOutputStream().close();
@@ -72,8 +77,8 @@ final class MemoryPair {
   /**
    * Runs one side in this JVM and prints its result on standard output; the child's main.
    *
-   * @param args the side ({@code raw} or {@code mom}), the bootstrap servers, the topic, the count
-   *     and the group
+   * @param args the side ({@code raw} or {@code mom}), the bootstrap servers, the topic, the count,
+   *     the group, then Mom settings as {@code key=value}
    */
   static void runChild(List<String> args) throws IOException {
     String side = args.get(0);
@@ -81,10 +86,15 @@ final class MemoryPair {
     String topic = args.get(2);
     long count = Long.parseLong(args.get(3));
     String group = args.get(4);
+    Map<String, String> settings = new HashMap<>();
+    for (String setting : args.subList(5, args.size())) {
+      int equals = setting.indexOf('=');
+      settings.put(setting.substring(0, equals), setting.substring(equals + 1));
+    }
     HeapPeak.reset();
     Progress progress = new Progress(count);
     if (side.equals("mom")) {
-      readWithMom(bootstrap, topic, group, progress);
+      readWithMom(bootstrap, settings, topic, group, progress);
     } else {
       readPlain(bootstrap, topic, group, progress);
     }
@@ -93,8 +103,13 @@ final class MemoryPair {
     System.out.flush();
   }
 
-  private static void readWithMom(String bootstrap, String topic, String group, Progress progress) {
-    try (Mom mom = KafkaBench.momOn(bootstrap).build()) {
+  private static void readWithMom(
+      String bootstrap,
+      Map<String, String> settings,
+      String topic,
+      String group,
+      Progress progress) {
+    try (Mom mom = KafkaBench.momOn(bootstrap, settings).build()) {
       mom.register(message -> progress.handled(), group, topic);
       mom.start();
       progress.await(Progress.timeoutFor(progress.target()));

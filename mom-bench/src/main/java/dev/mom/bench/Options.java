@@ -18,6 +18,7 @@ import java.util.Set;
  * @param latencyCount messages per side for the latency pair, sent at {@code latencyRate}
  * @param latencyRate messages per second for the latency pair
  * @param pairs the pairs to run, by name
+ * @param momSettings Mom settings applied to every Mom of the Kafka pairs (INI keys and values)
  */
 public record Options(
     Path out,
@@ -27,7 +28,8 @@ public record Options(
     long ioMomCount,
     long latencyCount,
     int latencyRate,
-    Set<String> pairs) {
+    Set<String> pairs,
+    Map<String, String> momSettings) {
 
   /** Every pair, in the order they run. */
   public static final List<String> ALL_PAIRS =
@@ -37,19 +39,33 @@ public record Options(
   static final String USAGE =
       "usage: e2e [--out FILE] [--data ORDERS_JSONL] [--count N] [--io-plain N] [--io-mom N]\n"
           + "           [--latency-count N] [--latency-rate N] [--pairs a,b,...] [--smoke]\n"
+          + "           [--mom KEY=VALUE]...\n"
           + "  pairs: "
           + String.join(", ", ALL_PAIRS)
-          + "\n  --smoke: tiny counts, to check that every pair runs";
+          + "\n  --smoke: tiny counts, to check that every pair runs"
+          + "\n  --mom: a Mom setting for every Mom of the Kafka pairs, e.g. max-in-flight=5000";
+
+  private static final Set<String> OPTIONS =
+      Set.of(
+          "--out",
+          "--data",
+          "--count",
+          "--io-plain",
+          "--io-mom",
+          "--latency-count",
+          "--latency-rate",
+          "--pairs");
 
   /** Returns the defaults of a full run: at least 1 M messages where the broker can take them. */
   public static Options defaults() {
     return new Options(
-        null, null, 1_000_000, 5_000, 200_000, 100_000, 5_000, Set.copyOf(ALL_PAIRS));
+        null, null, 1_000_000, 5_000, 200_000, 100_000, 5_000, Set.copyOf(ALL_PAIRS), Map.of());
   }
 
   /** Returns the counts of a smoke run: enough to exercise every pair, small enough for a test. */
   public static Options smoke() {
-    return new Options(null, null, 2_000, 200, 2_000, 1_000, 2_000, Set.copyOf(ALL_PAIRS));
+    return new Options(
+        null, null, 2_000, 200, 2_000, 1_000, 2_000, Set.copyOf(ALL_PAIRS), Map.of());
   }
 
   /**
@@ -61,7 +77,9 @@ public record Options(
    *     includes the usage
    */
   public static Options parse(List<String> args) {
-    Options options = args.contains("--smoke") ? smoke() : defaults();
+    Options base = args.contains("--smoke") ? smoke() : defaults();
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> mom = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String name = args.get(i);
       if (name.equals("--smoke")) {
@@ -70,88 +88,49 @@ public record Options(
       if (i + 1 >= args.size()) {
         throw new IllegalArgumentException("missing value after " + name + "\n" + USAGE);
       }
-      options = options.with(name, args.get(++i));
+      String value = args.get(++i);
+      if (name.equals("--mom")) {
+        putSetting(mom, value);
+      } else {
+        values.put(name, value);
+      }
     }
-    return options;
+    return base.with(values, mom);
   }
 
-  private Options with(String name, String value) {
-    return switch (name) {
-      case "--out" ->
-          new Options(
-              Path.of(value),
-              data,
-              count,
-              ioPlainCount,
-              ioMomCount,
-              latencyCount,
-              latencyRate,
-              pairs);
-      case "--data" ->
-          new Options(
-              out,
-              Path.of(value),
-              count,
-              ioPlainCount,
-              ioMomCount,
-              latencyCount,
-              latencyRate,
-              pairs);
-      case "--count" ->
-          new Options(
-              out,
-              data,
-              positive(name, value),
-              ioPlainCount,
-              ioMomCount,
-              latencyCount,
-              latencyRate,
-              pairs);
-      case "--io-plain" ->
-          new Options(
-              out,
-              data,
-              count,
-              positive(name, value),
-              ioMomCount,
-              latencyCount,
-              latencyRate,
-              pairs);
-      case "--io-mom" ->
-          new Options(
-              out,
-              data,
-              count,
-              ioPlainCount,
-              positive(name, value),
-              latencyCount,
-              latencyRate,
-              pairs);
-      case "--latency-count" ->
-          new Options(
-              out,
-              data,
-              count,
-              ioPlainCount,
-              ioMomCount,
-              positive(name, value),
-              latencyRate,
-              pairs);
-      case "--latency-rate" ->
-          new Options(
-              out,
-              data,
-              count,
-              ioPlainCount,
-              ioMomCount,
-              latencyCount,
-              (int) positive(name, value),
-              pairs);
-      case "--pairs" ->
-          new Options(
-              out, data, count, ioPlainCount, ioMomCount, latencyCount, latencyRate, pairs(value));
-      default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-    };
+  private Options with(Map<String, String> values, Map<String, String> mom) {
+    for (String name : values.keySet()) {
+      if (!OPTIONS.contains(name)) {
+        throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+      }
+    }
+    return new Options(
+        path(values.get("--out"), out),
+        path(values.get("--data"), data),
+        number(values, "--count", count),
+        number(values, "--io-plain", ioPlainCount),
+        number(values, "--io-mom", ioMomCount),
+        number(values, "--latency-count", latencyCount),
+        (int) number(values, "--latency-rate", latencyRate),
+        values.containsKey("--pairs") ? pairs(values.get("--pairs")) : pairs,
+        Map.copyOf(mom));
+  }
+
+  private static void putSetting(Map<String, String> settings, String setting) {
+    int equals = setting.indexOf('=');
+    if (equals <= 0) {
+      throw new IllegalArgumentException("--mom needs KEY=VALUE, not " + setting + "\n" + USAGE);
+    }
+    settings.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+  }
+
+  private static Path path(String value, Path otherwise) {
+    return value == null ? otherwise : Path.of(value);
+  }
+
+  private static long number(Map<String, String> values, String name, long otherwise) {
+    String value = values.get(name);
+    return value == null ? otherwise : positive(name, value);
   }
 
   private static long positive(String name, String value) {
@@ -190,6 +169,7 @@ public record Options(
     described.put("latencyCount", latencyCount);
     described.put("latencyRate", latencyRate);
     described.put("pairs", ALL_PAIRS.stream().filter(pairs::contains).toList());
+    described.put("momSettings", momSettings);
     return described;
   }
 }
