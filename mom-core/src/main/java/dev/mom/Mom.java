@@ -183,10 +183,11 @@ public final class Mom implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public void run() {
-    start();
+    // The hook goes in first: a signal that arrives once messages flow must find it there.
     Thread hook = new Thread(this::close, "mom-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
+      start();
       closed.await();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();

@@ -385,6 +385,44 @@ public abstract class TransportConformanceTest {
   }
 
   @Test
+  void keepsTheOrderOfAnIdWhileItRetries() {
+    String topic = fixture.uniqueTopic("order-while-retrying");
+    Inbox inbox =
+        Inbox.behaving(
+            m -> {
+              if (seq(m) == 1 && m.attempt() < 3) {
+                throw new RecoverableException("not yet, attempt " + m.attempt());
+              }
+            });
+    startConsumer(
+        inbox,
+        group("order-while-retrying"),
+        topic,
+        settings -> settings.concurrency(4).retryMaxAttempts(5).retryInitialBackoff(SHORT_BACKOFF));
+
+    writeNumbered(topic, 5, 1);
+
+    awaitCount("messages handled", inbox::handledCount, 5);
+    assertThat(inbox.calls())
+        .extracting(TransportConformanceTest::seq)
+        .containsExactly(1, 1, 1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void deliversEverythingThroughASmallInFlightLimit() {
+    String topic = fixture.uniqueTopic("small-in-flight");
+    Inbox inbox = Inbox.accepting();
+    startConsumer(
+        inbox, group("small-in-flight"), topic, settings -> settings.maxInFlight(4).concurrency(2));
+
+    List<String> written = writeNumbered(topic, 300, 30);
+
+    awaitCount("messages handled", inbox::handledCount, written.size());
+    assertThat(labels(inbox)).containsExactlyInAnyOrderElementsOf(written);
+    assertThat(inSequencePerId(inbox)).as("every id in the order written").isTrue();
+  }
+
+  @Test
   void keepsOtherIdsMovingWhileOneIdRetries() {
     String topic = fixture.uniqueTopic("other-ids");
     int others = 20;
@@ -564,6 +602,19 @@ public abstract class TransportConformanceTest {
 
   private static List<String> labels(Inbox inbox) {
     return inbox.handled().stream().map(m -> m.id() + "#" + seq(m)).toList();
+  }
+
+  /** Returns whether each id's {@code seq} counted 1, 2, 3 … in the order handled. */
+  private static boolean inSequencePerId(Inbox inbox) {
+    Map<String, Integer> last = new LinkedHashMap<>();
+    for (Message message : inbox.handled()) {
+      int expected = last.getOrDefault(message.id(), 0) + 1;
+      if (seq(message) != expected) {
+        return false;
+      }
+      last.put(message.id(), expected);
+    }
+    return true;
   }
 
   private static List<JsonNode> add(List<JsonNode> seen, Message message) {

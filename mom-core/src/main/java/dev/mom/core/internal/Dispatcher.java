@@ -55,7 +55,7 @@ public final class Dispatcher implements RecordListener {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Map<Work, Waiting> waiting = new ConcurrentHashMap<>();
   private final Object flow = new Object();
-  private boolean paused;
+  private volatile boolean paused;
   private Subscription subscription;
   private volatile boolean stopping;
 
@@ -304,17 +304,31 @@ public final class Dispatcher implements RecordListener {
 
   /** Runs a step of a record later on a worker, unless shutdown releases the record first. */
   private void later(String key, Work work, long delayMillis, Runnable step) {
+    if (stopping) {
+      release(work);
+      lanes.finish(key);
+      return;
+    }
     Waiting entry = new Waiting(key);
     waiting.put(work, entry);
-    entry.future =
-        scheduler.schedule(
-            () -> {
-              if (waiting.remove(work) != null) {
-                runOnWorker(key, work, step);
-              }
-            },
-            delayMillis,
-            TimeUnit.MILLISECONDS);
+    try {
+      entry.future =
+          scheduler.schedule(
+              () -> {
+                if (waiting.remove(work) != null) {
+                  runOnWorker(key, work, step);
+                }
+              },
+              delayMillis,
+              TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException shutDown) {
+      // Shutdown passed its timeout and stopped the scheduler: give the record back.
+      if (waiting.remove(work, entry)) {
+        release(work);
+        lanes.finish(key);
+      }
+      return;
+    }
     if (stopping) {
       releaseWaiting();
     }
@@ -365,7 +379,8 @@ public final class Dispatcher implements RecordListener {
 
   private void settled() {
     int left = inFlight.decrementAndGet();
-    if (left <= maxInFlight / 2) {
+    // Read the flag before taking the lock: on the usual path nothing is paused.
+    if (paused && left <= maxInFlight / 2) {
       resume();
     }
     if (left == 0 && stopping) {

@@ -248,6 +248,23 @@ class DispatcherTest {
   }
 
   @Test
+  void givesARecordBackWhenItsRetryCannotBeScheduledAnyMore() {
+    start(
+        message -> {
+          throw new RecoverableException("down");
+        },
+        10,
+        Optional.empty());
+    scheduler.shutdownNow();
+
+    Delivered record = transport.deliver("a", envelope("a", 1));
+
+    await().atMost(5, SECONDS).until(record::settled);
+    assertThat(record.releases).hasValue(1);
+    assertThat(record.acks).hasValue(0);
+  }
+
+  @Test
   void doesNotHandleARecordWhosePartitionWasRevoked() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     start(

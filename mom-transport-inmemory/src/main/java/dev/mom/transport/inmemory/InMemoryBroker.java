@@ -20,14 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * topic holds at most {@code max-topic-size} records (1,000,000 unless configured); a send beyond
  * fails with a {@link MomException} instead of exhausting the heap.
  *
- * <p><b>Consumer groups.</b> Every group gets every record; the members of a group (its open
- * subscriptions) split the partitions, in join order, and the split is redone whenever one joins or
- * leaves. A partition that moves is revoked from its old owner (its records in flight report {@code
- * isRevoked()} and their acknowledgements are ignored) and its new owner starts at the group's
- * committed offset, the end of the contiguous acknowledged prefix, skipping records acknowledged
- * beyond it. Unacknowledged records are therefore delivered again after a subscription closes. A
- * subscription has at most its {@code maxInFlight} records outstanding, and delivers from its own
- * thread, one record at a time, never holding a lock the listener could need.
+ * <p><b>Consumer groups.</b> Every group gets every record, a new group starting at the first
+ * record of the topic; the members of a group (its open subscriptions) split the partitions, in
+ * join order, and the split is redone whenever one joins or leaves. A partition that moves is
+ * revoked from its old owner (its records in flight report {@code isRevoked()} and their
+ * acknowledgements are ignored) and its new owner starts at the group's committed offset, the end
+ * of the contiguous acknowledged prefix, skipping records acknowledged beyond it. Unacknowledged
+ * records are therefore delivered again after a subscription closes. A subscription has at most its
+ * {@code maxInFlight} records outstanding, and delivers from its own thread, one record at a time,
+ * never holding a lock the listener could need.
  *
  * <p><b>Named brokers.</b> {@link #named(String)} is a registry of shared brokers for the JVM, so
  * that several {@code Mom} instances built from configuration ({@code [inmemory] broker = name})

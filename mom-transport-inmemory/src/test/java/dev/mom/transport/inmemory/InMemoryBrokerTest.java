@@ -198,6 +198,42 @@ class InMemoryBrokerTest {
   }
 
   @Test
+  void deliversAgainAfterCloseARecordTheListenerFailedOn() {
+    Subscription failing =
+        transport.subscribe(
+            new SubscribeRequest("billing", "orders", 10),
+            record -> {
+              throw new IllegalStateException("listener bug");
+            });
+    sendSameKey("orders", "one");
+    await().until(() -> broker.records("orders").size() == 1);
+
+    failing.close();
+    Recorder recorder = Recorder.acknowledging();
+    transport.subscribe(new SubscribeRequest("billing", "orders", 10), recorder);
+
+    await().untilAsserted(() -> assertThat(recorder.texts()).containsExactly("one"));
+  }
+
+  @Test
+  void letsTheListenerCloseItsOwnSubscription() {
+    List<Subscription> holder = new ArrayList<>();
+    Recorder recorder = Recorder.holding();
+    holder.add(
+        transport.subscribe(
+            new SubscribeRequest("billing", "orders", 10),
+            record -> {
+              recorder.onRecord(record);
+              holder.get(0).close();
+            }));
+
+    sendSameKey("orders", "one", "two");
+
+    await().untilAsserted(() -> assertThat(recorder.texts()).containsExactly("one"));
+    await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> recorder.count() == 1);
+  }
+
+  @Test
   void failsASendWhenTheTopicIsFull() {
     InMemoryBroker small = InMemoryBroker.builder().maxTopicSize(2).build();
     Transport smallTransport = small.transport();
