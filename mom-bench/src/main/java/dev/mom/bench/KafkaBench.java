@@ -137,6 +137,13 @@ final class KafkaBench implements AutoCloseable {
     return momOn(bootstrap, momSettings);
   }
 
+  /** Returns the Mom settings of the run in words, for the notes of the report. */
+  String describeMomSettings() {
+    return momSettings.isEmpty()
+        ? "default settings"
+        : "settings " + String.join(", ", momSettingArguments());
+  }
+
   /** Returns the Mom settings of the run, as {@code key=value} arguments for a child JVM. */
   List<String> momSettingArguments() {
     return momSettings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();

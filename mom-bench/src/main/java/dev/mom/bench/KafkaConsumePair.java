@@ -27,8 +27,8 @@ final class KafkaConsumePair {
     double ratio = mom.messagesPerSecond() / raw.messagesPerSecond();
     String note =
         count
-            + " messages a side; plain loop commits asynchronously after each poll; Mom with"
-            + " default concurrency and max-in-flight";
+            + " messages a side; plain loop commits asynchronously after each poll; Mom with "
+            + kafka.describeMomSettings();
     return new PairResult(NAME, raw, mom, TARGET, ratio >= 0.95, note);
   }
 
