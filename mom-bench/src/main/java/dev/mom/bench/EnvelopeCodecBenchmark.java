@@ -1,10 +1,17 @@
 package dev.mom.bench;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mom.core.internal.Envelope;
 import dev.mom.core.internal.EnvelopeCodec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +41,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EnvelopeCodecBenchmark {
   private static final Instant TIMESTAMP = Instant.parse("2026-12-03T10:15:30.123Z");
+
+  private static final ObjectMapper STRICT =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
+  private static final DateTimeFormatter TIMESTAMP_FORMAT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private EnvelopeCodec codec;
   private byte[][] lines;
@@ -81,6 +96,21 @@ public class EnvelopeCodecBenchmark {
   @Benchmark
   public JsonNode jacksonReadTree() {
     return Orders.parse(lines[next()]);
+  }
+
+  /**
+   * Plain Jackson with duplicate detection at every level, as the codec parses: the difference to
+   * {@link #jacksonReadTree()} is what that detection costs.
+   */
+  @Benchmark
+  public JsonNode jacksonReadTreeStrict() throws IOException {
+    return STRICT.readTree(lines[next()]);
+  }
+
+  /** Formats one timestamp as the codec's encode does: part of {@link #encode()}'s cost. */
+  @Benchmark
+  public String timestamp() {
+    return TIMESTAMP_FORMAT.format(TIMESTAMP.plusMillis(next()));
   }
 
   /** Plain Jackson writes one {@code {id, payload}} envelope: the baseline of {@link #encode()}. */
