@@ -1,5 +1,6 @@
 package dev.mom;
 
+import dev.mom.api.ConfigurationException;
 import dev.mom.api.Consumer;
 import dev.mom.api.Producer;
 import dev.mom.api.UnrecoverableException;
@@ -135,7 +136,13 @@ public final class Mom implements AutoCloseable {
     synchronized (this) {
       checkOpen();
     }
-    return producers.computeIfAbsent(topic, name -> new MomProducer(name, transport, codec, clock));
+    // A producer the caller closed is replaced, so that closing one never breaks the topic.
+    return producers.compute(
+        topic,
+        (name, producer) ->
+            producer == null || producer.isClosed()
+                ? new MomProducer(name, transport, codec, clock)
+                : producer);
   }
 
   /**
@@ -146,6 +153,7 @@ public final class Mom implements AutoCloseable {
    * @param group the consumer group: groups each get every message, members share them
    * @param topic the topic
    * @throws IllegalStateException after {@link #close()}
+   * @throws ConfigurationException if the dead-letter topic of this topic is the topic itself
    */
   public void register(Consumer consumer, String group, String topic) {
     Registration registration =
@@ -153,6 +161,13 @@ public final class Mom implements AutoCloseable {
             Objects.requireNonNull(consumer, "consumer"),
             Objects.requireNonNull(group, "group"),
             Objects.requireNonNull(topic, "topic"));
+    if (settings.deadLetterTopic(topic).filter(topic::equals).isPresent()) {
+      throw new ConfigurationException(
+          settings.source()
+              + ": dead-letter-topic: the dead-letter topic of '"
+              + LogText.escape(topic)
+              + "' would be the topic itself, and every failed message would fail again");
+    }
     synchronized (this) {
       checkOpen();
       registrations.add(registration);
@@ -291,7 +306,8 @@ public final class Mom implements AutoCloseable {
     void start() {
       workers =
           Executors.newFixedThreadPool(
-              settings.concurrency(), daemonThreads("mom-" + group + "-" + topic, true));
+              settings.concurrency(),
+              daemonThreads("mom-" + LogText.escape(group) + "-" + LogText.escape(topic), true));
       DeadLetters deadLetters =
           new DeadLetters(transport, group, settings.deadLetterTopic(topic), clock);
       dispatcher =

@@ -124,7 +124,7 @@ public final class MomSettings {
     retryMaxBackoff = maxBackoff();
     retryJitter =
         decimal("retry-jitter", DEFAULT_JITTER, j -> j >= 0 && j < 1, "a number >= 0 and < 1");
-    deadLetterTopic = text("dead-letter-topic").orElse(null);
+    deadLetterTopic = deadLetterTopic();
     shutdownTimeout =
         duration("shutdown-timeout", DEFAULT_SHUTDOWN_TIMEOUT, d -> !d.isNegative(), ">= 0");
     metricsPrefix =
@@ -368,7 +368,10 @@ public final class MomSettings {
     Map<String, String> variables = new LinkedHashMap<>();
     env.forEach(
         (name, value) -> {
-          if (name.startsWith(ENVIRONMENT_PREFIX) && !name.equals(CONFIG_FILE)) {
+          // An empty variable counts as not set, as an empty value in the file does.
+          if (name.startsWith(ENVIRONMENT_PREFIX)
+              && !name.equals(CONFIG_FILE)
+              && !value.isBlank()) {
             variables.put(name, value);
           }
         });
@@ -417,6 +420,15 @@ public final class MomSettings {
   private Optional<Setting> setting(String key) {
     Setting setting = topLevel.get(key);
     return setting != null ? Optional.of(setting) : fromVariable(environment, key);
+  }
+
+  private String deadLetterTopic() {
+    Optional<String> topic = text("dead-letter-topic");
+    if (topic.isPresent() && topic.get().replace("{topic}", "").matches(".*[{}].*")) {
+      throw invalid(
+          "dead-letter-topic", topic.get(), "the only placeholder is {topic}, as in {topic}.dead");
+    }
+    return topic.orElse(null);
   }
 
   private Optional<String> text(String key) {

@@ -96,6 +96,25 @@ class MomSettingsTest {
   }
 
   @Test
+  void keepsTheFileValueWhenItsVariableIsEmpty() throws IOException {
+    Path file = write("[DEFAULT]", "dead-letter-topic = {topic}.dead");
+
+    MomSettings settings = MomSettings.fromFile(file, Map.of("MOM_DEAD_LETTER_TOPIC", ""));
+
+    assertThat(settings.deadLetterTopic("orders")).contains("orders.dead");
+  }
+
+  @Test
+  void rejectsADeadLetterTopicWithAnUnknownPlaceholder() throws IOException {
+    Path file = write("[DEFAULT]", "dead-letter-topic = {topc}.dead");
+
+    assertThatThrownBy(() -> MomSettings.fromFile(file, Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("dead-letter-topic = {topc}.dead")
+        .hasMessageContaining("{topic}");
+  }
+
+  @Test
   void letsATransportReadItsOwnKeyFromTheEnvironmentAlone() {
     MomSettings settings = MomSettings.fromEnvironment(Map.of("MOM_PUBSUB_PROJECT", "demo"));
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mom.api.ConfigurationException;
 import dev.mom.api.MomException;
+import dev.mom.api.Producer;
 import dev.mom.core.internal.ScriptedTransport;
 import dev.mom.core.internal.ScriptedTransport.Delivered;
 import dev.mom.spi.OutboundRecord;
@@ -62,6 +63,29 @@ class MomTest {
     }
 
     assertThat(transport.sent).hasSize(2);
+  }
+
+  @Test
+  void replacesAProducerTheCallerClosed() {
+    try (Mom mom = Mom.builder().transport(transport).build()) {
+      try (Producer producer = mom.producer("orders")) {
+        producer.write("ord-1", 1);
+      }
+
+      mom.producer("orders").write("ord-2", 2);
+    }
+
+    assertThat(transport.sent).hasSize(2);
+  }
+
+  @Test
+  void refusesADeadLetterTopicThatIsTheSourceTopicItself() {
+    try (Mom mom = Mom.builder().transport(transport).deadLetterTopic("{topic}").build()) {
+
+      assertThatThrownBy(() -> mom.register(message -> {}, "billing", "orders"))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("'orders' would be the topic itself");
+    }
   }
 
   @Test

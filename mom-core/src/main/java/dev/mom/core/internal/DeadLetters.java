@@ -51,15 +51,14 @@ public final class DeadLetters {
    *
    * @return a future that completes once the broker has the dead letter
    */
-  CompletableFuture<Void> send(InboundRecord record, String id, Throwable error, int attempts) {
+  CompletableFuture<Void> send(InboundRecord record, Throwable error, int attempts) {
     byte[] value = record.value() == null ? new byte[0] : record.value();
     Map<String, String> headers = new HashMap<>(record.headers());
     headers.putAll(facts(record, error, attempts));
     if (record.value() == null) {
       headers.put(TOMBSTONE, "true");
     }
-    String key = record.key() != null ? record.key() : id;
-    return transport.send(new OutboundRecord(topic.orElseThrow(), key, value, headers));
+    return transport.send(new OutboundRecord(topic.orElseThrow(), record.key(), value, headers));
   }
 
   /** Logs the failed record at ERROR, for when no dead-letter topic is configured. */

@@ -152,7 +152,7 @@ public final class Dispatcher implements RecordListener {
   private boolean handle(String key, Work work) {
     try {
       return settle(key, work);
-    } catch (RuntimeException bug) {
+    } catch (RuntimeException | Error bug) {
       // A failure of Mom's own, not of the handler: never lose the record or stall its lane.
       log.error(
           "Giving back message after an internal error: topic={} group={} id={}",
@@ -214,9 +214,9 @@ public final class Dispatcher implements RecordListener {
     try {
       consumer.onMessage(message);
       return null;
-    } catch (VirtualMachineError fatal) {
-      throw fatal;
     } catch (Throwable failure) {
+      // Errors too (a StackOverflowError in a handler): letting one escape would leave the
+      // record unsettled and its lane stalled for good. They are retried, then dead-lettered.
       return failure;
     } finally {
       MDC.remove("mom.topic");
@@ -273,7 +273,7 @@ public final class Dispatcher implements RecordListener {
 
   private void sendDeadLetter(String key, Work work, Throwable failure, int failedSends) {
     deadLetters
-        .send(work.record, work.id(), failure, work.attempts)
+        .send(work.record, failure, work.attempts)
         .whenComplete(
             (ignored, error) -> {
               if (error == null) {

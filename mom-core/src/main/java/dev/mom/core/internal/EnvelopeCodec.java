@@ -279,9 +279,6 @@ public final class EnvelopeCodec {
     if (message.contains("Number value length")) {
       return "number longer than " + MAX_NUMBER_LENGTH + " characters";
     }
-    if (message.contains("String value length")) {
-      return "string longer than " + StreamReadConstraints.DEFAULT_MAX_STRING_LEN + " characters";
-    }
     return "beyond the parser's limits";
   }
 
@@ -341,6 +338,9 @@ public final class EnvelopeCodec {
                 StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
+                    // No string limit of its own: whatever Mom's producer writes, Mom must read;
+                    // the broker's message size limit bounds it.
+                    .maxStringLength(Integer.MAX_VALUE)
                     .build())
             .streamWriteConstraints(
                 StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())

@@ -87,6 +87,11 @@ public final class MomProducer implements Producer {
             });
   }
 
+  /** Returns whether this producer was closed. */
+  public boolean isClosed() {
+    return closed;
+  }
+
   /** Waits up to the timeout for writes already started, then refuses new ones. */
   public void close(Duration timeout) {
     closed = true;

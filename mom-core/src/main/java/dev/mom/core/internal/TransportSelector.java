@@ -136,10 +136,8 @@ public final class TransportSelector {
                           + "found: "
                           + list(found)));
     }
-    if (found.size() == 1) {
-      return found.get(0);
-    }
-
+    // Brokers named but no transport: a PyMom file means Kafka, and must never run quietly on
+    // whichever other transport happens to be alone on the class path.
     if (view.get(BOOTSTRAP_KEY).isPresent()) {
       return byName(found, KAFKA)
           .orElseThrow(
@@ -152,6 +150,9 @@ public final class TransportSelector {
                           + ARTIFACTS.get(KAFKA)
                           + "); found: "
                           + list(found)));
+    }
+    if (found.size() == 1) {
+      return found.get(0);
     }
     throw new ConfigurationException(
         settings.source()

@@ -170,6 +170,42 @@ class DispatcherTest {
   }
 
   @Test
+  void retriesAndDeadLettersAHandlerErrorAndKeepsTheLaneMoving() {
+    start(
+        message -> {
+          if (message.payload().get("seq").asInt() == 1) {
+            throw new StackOverflowError("recursion in the handler");
+          }
+          handled.add(message.id());
+        },
+        10,
+        Optional.of("dead"));
+
+    Delivered failing = transport.deliver("a", envelope("a", 1));
+    Delivered next = transport.deliver("a", envelope("a", 2));
+
+    await().atMost(5, SECONDS).until(() -> failing.acks.get() == 1 && next.acks.get() == 1);
+    assertThat(handled).containsExactly("a");
+    assertThat(transport.sent)
+        .singleElement()
+        .satisfies(
+            dead ->
+                assertThat(dead.headers())
+                    .containsEntry(DeadLetters.ERROR_CLASS, StackOverflowError.class.getName())
+                    .containsEntry(DeadLetters.ATTEMPTS, "3"));
+  }
+
+  @Test
+  void keepsTheOriginalKeyOfADeadLetterEvenWhenThereWasNone() {
+    start(message -> {}, 10, Optional.of("dead"));
+
+    Delivered poison = transport.deliver(null, "not json");
+
+    await().atMost(5, SECONDS).until(() -> poison.acks.get() == 1);
+    assertThat(transport.sent).singleElement().satisfies(dead -> assertThat(dead.key()).isNull());
+  }
+
+  @Test
   void acknowledgesAndLogsAFailureWhenNoDeadLetterTopicIsSet() {
     start(
         message -> {

@@ -46,6 +46,15 @@ class EnvelopeCodecTest {
   private final EnvelopeCodec codec = new EnvelopeCodec();
 
   @Test
+  void readsBackAStringLongerThanJacksonsDefaultLimit() {
+    String text = "x".repeat(21_000_000);
+
+    Envelope envelope = codec.decode(codec.encode("big", text, "", "1.0", null));
+
+    assertThat(envelope.payload().textValue()).hasSize(text.length());
+  }
+
+  @Test
   void knowsTheReasonForEveryPoisonFile() {
     List<String> files = TestData.fileNames("poison");
 

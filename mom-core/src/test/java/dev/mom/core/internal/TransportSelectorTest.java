@@ -43,6 +43,16 @@ class TransportSelectorTest {
   }
 
   @Test
+  void refusesToRunAPyMomFileOnAnotherTransportWhenKafkaIsMissing() {
+    MomSettings settings = settings(Map.of("kafka-bootstrap-brokers", "localhost:9092"));
+
+    assertThatThrownBy(() -> TransportSelector.open(settings, loader(InMemory.class)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("kafka-bootstrap-brokers")
+        .hasMessageContaining("mom-transport-kafka");
+  }
+
+  @Test
   void picksTheOnlyTransportFoundWhenNoneIsNamed() {
     MomSettings settings = settings(Map.of());
 
