@@ -40,6 +40,10 @@ public final class Harness {
         "Orders: %d distinct messages from %s, %d bytes on average%n",
         orders.size(), orders.file(), orders.meanLineBytes());
     List<PairResult> results = new ArrayList<>();
+    if (warmUpCount() > 0 && options.runs(InMemoryPair.NAME)) {
+      out.printf("Warming up (unmeasured): in-memory, %d messages a side%n", warmUpCount());
+      InMemoryPair.run(orders, warmUpCount());
+    }
     if (options.runs(InMemoryPair.NAME)) {
       results.add(attempt(InMemoryPair.NAME, InMemoryPair.TARGET, () -> inMemory(orders)));
     }
@@ -67,6 +71,7 @@ public final class Harness {
     try (BrokerProcess broker = BrokerProcess.start();
         KafkaBench kafka = new KafkaBench(broker.bootstrapServers(), options.momSettings())) {
       out.println("Kafka broker at " + broker.bootstrapServers());
+      warmUpKafka(kafka, orders);
       long count = options.count();
       if (options.runs(KafkaProducePair.NAME)) {
         results.add(
@@ -105,6 +110,30 @@ public final class Harness {
       }
     }
     return results;
+  }
+
+  /**
+   * Returns the messages a side of the unmeasured warm-up pass: without it, the side that runs
+   * first would also pay for warming the JIT, the client code and the broker. None in smoke runs.
+   */
+  private long warmUpCount() {
+    return options.count() >= 100_000 ? Math.min(options.count() / 10, 50_000) : 0;
+  }
+
+  private void warmUpKafka(KafkaBench kafka, Orders orders) {
+    long count = warmUpCount();
+    boolean wanted = options.runs(KafkaProducePair.NAME) || options.runs(KafkaConsumePair.NAME);
+    if (count == 0 || !wanted) {
+      return;
+    }
+    out.printf("Warming up (unmeasured): Kafka produce and consume, %d messages a side%n", count);
+    kafka.pass("warm-up");
+    try {
+      KafkaProducePair.run(kafka, orders, count);
+      KafkaConsumePair.run(kafka, orders, count);
+    } finally {
+      kafka.pass("");
+    }
   }
 
   private PairResult attempt(String name, String target, PairRun run) {

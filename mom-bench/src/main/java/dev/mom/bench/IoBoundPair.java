@@ -30,7 +30,7 @@ final class IoBoundPair {
   static PairResult run(KafkaBench kafka, Orders orders, long plainCount, long momCount)
       throws InterruptedException {
     kafka.backlog(
-        TOPIC,
+        kafka.name(TOPIC),
         Math.max(plainCount, momCount),
         i -> id(i),
         i -> orders.payloadWithSeq(i, i / IDS + 1));
@@ -58,8 +58,8 @@ final class IoBoundPair {
   private static Side plain(KafkaBench kafka, long count) throws InterruptedException {
     HeapPeak.reset();
     Progress progress = new Progress(count);
-    try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer("bench-io-plain")) {
-      consumer.subscribe(List.of(TOPIC));
+    try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(kafka.name("bench-io-plain"))) {
+      consumer.subscribe(List.of(kafka.name(TOPIC)));
       long deadline = System.nanoTime() + Progress.timeoutFor(count * 2).toNanos();
       while (!progress.isDone() && System.nanoTime() < deadline) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
@@ -88,8 +88,8 @@ final class IoBoundPair {
             order.check(message.id(), message.payload());
             progress.handled();
           },
-          "bench-io-mom",
-          TOPIC);
+          kafka.name("bench-io-mom"),
+          kafka.name(TOPIC));
       mom.start();
       progress.await(Progress.timeoutFor(count));
     }

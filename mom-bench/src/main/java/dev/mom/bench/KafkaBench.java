@@ -42,11 +42,25 @@ final class KafkaBench implements AutoCloseable {
   private final Map<String, String> momSettings;
   private final Admin admin;
   private final Map<String, Long> backlogs = new HashMap<>();
+  private String pass = "";
 
   KafkaBench(String bootstrap, Map<String, String> momSettings) {
     this.bootstrap = bootstrap;
     this.momSettings = Map.copyOf(momSettings);
     this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+  }
+
+  /**
+   * Names the pass that follows, so that its topics and groups are its own: a warm-up pass must
+   * leave no committed offsets or backlog to the measured one.
+   */
+  void pass(String name) {
+    pass = name;
+  }
+
+  /** Returns a topic or group name of the current pass. */
+  String name(String base) {
+    return pass.isEmpty() ? base : base + "-" + pass;
   }
 
   /** Returns the {@code host:port} clients connect to. */

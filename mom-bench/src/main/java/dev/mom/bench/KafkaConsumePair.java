@@ -21,7 +21,7 @@ final class KafkaConsumePair {
   private KafkaConsumePair() {}
 
   static PairResult run(KafkaBench kafka, Orders orders, long count) {
-    kafka.backlog(KafkaProducePair.RAW_TOPIC, count, orders::id, orders::payload);
+    kafka.backlog(kafka.name(KafkaProducePair.RAW_TOPIC), count, orders::id, orders::payload);
     Side raw = raw(kafka, count);
     Side mom = mom(kafka, count);
     double ratio = mom.messagesPerSecond() / raw.messagesPerSecond();
@@ -35,8 +35,8 @@ final class KafkaConsumePair {
   private static Side raw(KafkaBench kafka, long count) {
     HeapPeak.reset();
     Progress progress = new Progress(count);
-    try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer("bench-consume-raw")) {
-      consumer.subscribe(List.of(KafkaProducePair.RAW_TOPIC));
+    try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(kafka.name("bench-consume-raw"))) {
+      consumer.subscribe(List.of(kafka.name(KafkaProducePair.RAW_TOPIC)));
       long deadline = System.nanoTime() + Progress.timeoutFor(count).toNanos();
       while (!progress.isDone() && System.nanoTime() < deadline) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
@@ -58,7 +58,10 @@ final class KafkaConsumePair {
     HeapPeak.reset();
     Progress progress = new Progress(count);
     try (Mom mom = kafka.mom().build()) {
-      mom.register(message -> progress.handled(), "bench-consume-mom", KafkaProducePair.RAW_TOPIC);
+      mom.register(
+          message -> progress.handled(),
+          kafka.name("bench-consume-mom"),
+          kafka.name(KafkaProducePair.RAW_TOPIC));
       mom.start();
       progress.await(Progress.timeoutFor(count));
     }

@@ -22,10 +22,10 @@ final class KafkaProducePair {
   private KafkaProducePair() {}
 
   static PairResult run(KafkaBench kafka, Orders orders, long count) {
-    kafka.createTopic(RAW_TOPIC);
-    kafka.createTopic(MOM_TOPIC);
+    kafka.createTopic(kafka.name(RAW_TOPIC));
+    kafka.createTopic(kafka.name(MOM_TOPIC));
     Side raw = raw(kafka, orders, count);
-    kafka.noteBacklog(RAW_TOPIC, count);
+    kafka.noteBacklog(kafka.name(RAW_TOPIC), count);
     Side mom = mom(kafka, orders, count);
     double ratio = mom.messagesPerSecond() / raw.messagesPerSecond();
     String note = count + " messages a side, acks=all with idempotence, 6 partitions";
@@ -37,13 +37,14 @@ final class KafkaProducePair {
     Progress progress = new Progress(count);
     AtomicLong failed = new AtomicLong();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig())) {
-      producer.partitionsFor(RAW_TOPIC);
+      String topic = kafka.name(RAW_TOPIC);
+      producer.partitionsFor(topic);
       progress.startNow();
       for (long i = 0; i < count; i++) {
         String id = orders.id(i);
         byte[] value = Orders.envelope(id, orders.payload(i));
         ProducerRecord<byte[], byte[]> record =
-            new ProducerRecord<>(RAW_TOPIC, id.getBytes(StandardCharsets.UTF_8), value);
+            new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8), value);
         producer.send(record, (metadata, error) -> settle(progress, failed, error));
       }
       progress.await(Progress.timeoutFor(count));
@@ -57,7 +58,7 @@ final class KafkaProducePair {
     Progress progress = new Progress(count);
     AtomicLong failed = new AtomicLong();
     try (Mom mom = kafka.mom().build()) {
-      Producer producer = mom.producer(MOM_TOPIC);
+      Producer producer = mom.producer(kafka.name(MOM_TOPIC));
       progress.startNow();
       for (long i = 0; i < count; i++) {
         producer

@@ -29,7 +29,7 @@ final class MemoryPair {
   private MemoryPair() {}
 
   static PairResult run(KafkaBench kafka, Orders orders, long count) {
-    kafka.backlog(KafkaProducePair.RAW_TOPIC, count, orders::id, orders::payload);
+    kafka.backlog(kafka.name(KafkaProducePair.RAW_TOPIC), count, orders::id, orders::payload);
     Outcome raw = child(kafka, "raw", count);
     Outcome mom = child(kafka, "mom", count);
     String note =
@@ -47,9 +47,9 @@ final class MemoryPair {
             "memory-child",
             side,
             kafka.bootstrap(),
-            KafkaProducePair.RAW_TOPIC,
+            kafka.name(KafkaProducePair.RAW_TOPIC),
             Long.toString(count),
-            "bench-memory-" + side));
+            kafka.name("bench-memory-" + side)));
     args.addAll(kafka.momSettingArguments());
     Process process = ChildJvm.start(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"), args);
     try {
