@@ -67,6 +67,9 @@ public final class EnvelopeCodec {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** The last timestamp written: a producer writes many messages in the same millisecond. */
+  private volatile FormattedTime lastTime = new FormattedTime(Long.MIN_VALUE, "");
+
   private final ObjectMapper mapper;
   private final ObjectReader treeReader;
 
@@ -150,7 +153,7 @@ public final class EnvelopeCodec {
       generator.writeStringField("id", id);
       generator.writeStringField("event_type", eventType == null ? "" : eventType);
       generator.writeStringField("version", version == null ? "1.0" : version);
-      generator.writeStringField("timestamp", TIMESTAMP.format(time));
+      generator.writeStringField("timestamp", format(time));
       generator.writeFieldName("payload");
       mapper.writeValue(generator, payload);
       generator.writeEndObject();
@@ -378,4 +381,16 @@ public final class EnvelopeCodec {
       super("number out of range", null, false, false);
     }
   }
+
+  private String format(Instant time) {
+    long millis = time.toEpochMilli();
+    FormattedTime last = lastTime;
+    if (last.millis() != millis) {
+      last = new FormattedTime(millis, TIMESTAMP.format(time));
+      lastTime = last;
+    }
+    return last.text();
+  }
+
+  private record FormattedTime(long millis, String text) {}
 }

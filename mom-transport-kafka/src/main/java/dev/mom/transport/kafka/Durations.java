@@ -1,25 +1,28 @@
 package dev.mom.transport.kafka;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as users write them in INI files: {@code PT5S}, {@code 5s}, {@code 500ms}. */
+/**
+ * Reads durations as Mom's configuration guide writes them: {@code 500ms}, {@code 2s}, {@code 1m},
+ * {@code 1h}, {@code 1.5s}, a plain number of milliseconds, or ISO-8601 ({@code PT0.5S}).
+ */
 final class Durations {
 
-  private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+  private static final Pattern SHORT_FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
   private Durations() {}
 
   /**
-   * Parses an ISO-8601 duration or a whole number followed by {@code ms}, {@code s}, {@code m} or
-   * {@code h}.
+   * Parses a duration.
    *
    * @param text the text
    * @return the duration
-   * @throws java.time.format.DateTimeParseException if the text is neither form
-   * @throws NumberFormatException if the number is too large
+   * @throws java.time.format.DateTimeParseException if the text is in no known form
+   * @throws ArithmeticException if the duration is too long
    */
   static Duration parse(String text) {
     String trimmed = text.trim().toLowerCase(Locale.ROOT);
@@ -27,16 +30,22 @@ final class Durations {
     if (!matcher.matches()) {
       return Duration.parse(text.trim());
     }
-    long amount = Long.parseLong(matcher.group(1));
-    switch (matcher.group(2)) {
+    BigDecimal amount = new BigDecimal(matcher.group(1));
+    String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
+    BigDecimal nanos = amount.multiply(BigDecimal.valueOf(nanosPer(unit)));
+    return Duration.ofNanos(nanos.longValueExact());
+  }
+
+  private static long nanosPer(String unit) {
+    switch (unit) {
       case "ms":
-        return Duration.ofMillis(amount);
+        return 1_000_000L;
       case "s":
-        return Duration.ofSeconds(amount);
+        return 1_000_000_000L;
       case "m":
-        return Duration.ofMinutes(amount);
+        return 60_000_000_000L;
       default:
-        return Duration.ofHours(amount);
+        return 3_600_000_000_000L;
     }
   }
 }

@@ -33,10 +33,12 @@ final class Failures {
    */
   static MomException sendFailed(Throwable error, OutboundRecord record, int maxRequestSize) {
     Throwable cause = unwrap(error);
-    if (cause instanceof MomException mom) {
-      return mom;
-    }
     String topic = LogText.quote(record.topic());
+    if (cause instanceof MomException mom) {
+      // The topic could not be prepared; the message already says why.
+      String message = "cannot write to topic " + topic + ": " + mom.getMessage();
+      return new MomException(message, mom, record.topic(), record.key(), KafkaTransport.NAME);
+    }
     String why;
     if (cause instanceof RecordTooLargeException) {
       why = tooLarge(record, maxRequestSize);
@@ -69,6 +71,20 @@ final class Failures {
         || cause instanceof InvalidProducerEpochException
         || cause instanceof ClusterAuthorizationException
         || cause instanceof IllegalStateException;
+  }
+
+  /**
+   * Returns what an admin failure means for access, {@code "not authorised: "} or {@code
+   * "authentication with Kafka failed: "}, or nothing for other failures.
+   */
+  static String access(Throwable error) {
+    Throwable cause = unwrap(error);
+    if (cause instanceof AuthorizationException) {
+      return "not authorised: ";
+    } else if (cause instanceof AuthenticationException) {
+      return "authentication with Kafka failed: ";
+    }
+    return "";
   }
 
   /** Returns the failure's class and message in one line. */

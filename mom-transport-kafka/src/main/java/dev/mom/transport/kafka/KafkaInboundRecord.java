@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -29,28 +30,38 @@ final class KafkaInboundRecord implements InboundRecord {
   private final String key;
   private final byte[] value;
   private final Map<String, String> headers;
-  private final Runnable onSettled;
+  private final Runnable onAcked;
+  private final Consumer<KafkaInboundRecord> onReleased;
   private final AtomicInteger state = new AtomicInteger(PENDING);
 
-  private KafkaInboundRecord(ConsumerRecord<byte[], byte[]> record, Runnable onSettled) {
+  private KafkaInboundRecord(
+      ConsumerRecord<byte[], byte[]> record,
+      Runnable onAcked,
+      Consumer<KafkaInboundRecord> onReleased) {
     this.partition = new TopicPartition(record.topic(), record.partition());
     this.offset = record.offset();
     this.key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     this.value = record.value();
     this.headers = readHeaders(record);
-    this.onSettled = onSettled;
+    this.onAcked = onAcked;
+    this.onReleased = onReleased;
   }
 
   /**
    * Wraps a consumed record.
    *
    * @param record the record
-   * @param onSettled called on the acknowledging thread after an acknowledgement or release took
-   *     effect; must be cheap and must not block
+   * @param onAcked called on the acknowledging thread after an acknowledgement took effect; must be
+   *     cheap and must not block
+   * @param onReleased called on the releasing thread with this record after a release took effect;
+   *     must be cheap and must not block
    * @return the record
    */
-  static KafkaInboundRecord of(ConsumerRecord<byte[], byte[]> record, Runnable onSettled) {
-    return new KafkaInboundRecord(record, onSettled);
+  static KafkaInboundRecord of(
+      ConsumerRecord<byte[], byte[]> record,
+      Runnable onAcked,
+      Consumer<KafkaInboundRecord> onReleased) {
+    return new KafkaInboundRecord(record, onAcked, onReleased);
   }
 
   @Override
@@ -86,14 +97,14 @@ final class KafkaInboundRecord implements InboundRecord {
   @Override
   public void ack() {
     if (state.compareAndSet(PENDING, ACKED)) {
-      onSettled.run();
+      onAcked.run();
     }
   }
 
   @Override
   public void release() {
     if (state.compareAndSet(PENDING, RELEASED)) {
-      onSettled.run();
+      onReleased.accept(this);
     }
   }
 

@@ -210,7 +210,7 @@ final class KafkaSettings {
       if (!duration.isNegative()) {
         return duration;
       }
-    } catch (DateTimeParseException | NumberFormatException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
       // Reported below with the other bad values.
     }
     throw settings.invalid(key, value.get(), "must be a duration such as 5s, 500ms or PT5S");

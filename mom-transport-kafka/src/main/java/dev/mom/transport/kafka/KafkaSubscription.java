@@ -1,15 +1,16 @@
 package dev.mom.transport.kafka;
 
+import dev.mom.api.MomException;
 import dev.mom.spi.RecordListener;
 import dev.mom.spi.SubscribeRequest;
 import dev.mom.spi.Subscription;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -31,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * One consumer group member on one topic: a thread that owns a {@link KafkaConsumer}, polls it
  * without pause, hands records to Mom and commits what Mom acknowledged.
  *
- * <p><b>Threads.</b> The poll thread alone touches the consumer, the partition trackers and the
- * counters. {@link #pause()}, {@link #resume()} and acknowledgements come from any thread and only
- * set flags that the poll thread applies on its next turn, at most {@link #BUSY_POLL} later while
- * work is outstanding.
+ * <p><b>Threads.</b> The poll thread alone touches the consumer and the {@link OffsetLedger}.
+ * {@link #pause()}, {@link #resume()}, acknowledgements and releases come from any thread and only
+ * set flags or queue the record; the poll thread applies them on its next turn, at most {@link
+ * #BUSY_POLL} later while work is outstanding.
  *
  * <p><b>Flow control.</b> The poll thread keeps polling while paused, so the broker never sees a
  * member that stopped polling, however long a handler or a retry backoff takes. It pauses every
@@ -49,15 +50,18 @@ import org.slf4j.LoggerFactory;
  * kafka-revoke-timeout} for Mom to finish their records, commits the acknowledged prefix, and
  * revokes the rest: {@link KafkaInboundRecord#isRevoked()} turns true and their acknowledgements
  * are ignored, since the new owner will get them.
+ *
+ * <p><b>Release.</b> A released record rewinds its partition: it and the records after it are
+ * fetched and delivered again, and those after it that Mom still holds are revoked.
  */
 final class KafkaSubscription implements Subscription {
-
-  private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
-  private static final AtomicInteger MEMBERS = new AtomicInteger();
 
   static final Duration IDLE_POLL = Duration.ofMillis(100);
   static final Duration BUSY_POLL = Duration.ofMillis(10);
   static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
+  private static final AtomicInteger MEMBERS = new AtomicInteger();
   private static final Duration SETTLE_CHECK = Duration.ofMillis(50);
   private static final Duration ERROR_BACKOFF = Duration.ofSeconds(1);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -75,10 +79,10 @@ final class KafkaSubscription implements Subscription {
   private volatile boolean pauseRequested;
   private volatile boolean awaitingSettlement;
 
-  // Poll thread only.
-  private final Map<TopicPartition, PartitionTracker> trackers = new HashMap<>();
-  private KafkaConsumer<byte[], byte[]> consumer;
-  private int outstanding;
+  // Poll thread only, once started; the consumer is created by the subscribing thread.
+  private final Queue<KafkaInboundRecord> released = new ConcurrentLinkedQueue<>();
+  private final OffsetLedger ledger = new OffsetLedger();
+  private final KafkaConsumer<byte[], byte[]> consumer;
   private boolean paused;
   private long lastCommitNanos;
 
@@ -100,6 +104,21 @@ final class KafkaSubscription implements Subscription {
     this.pollThread = new Thread(this::run, "mom-kafka-poll-" + MEMBERS.incrementAndGet());
     this.pollThread.setDaemon(true);
     this.maxPollInterval = maxPollInterval(settings, request);
+    this.consumer = newConsumer(settings, request);
+  }
+
+  private static KafkaConsumer<byte[], byte[]> newConsumer(
+      KafkaSettings settings, SubscribeRequest request) {
+    try {
+      return new KafkaConsumer<>(settings.consumerConfig(request.group(), request.maxInFlight()));
+    } catch (KafkaException e) {
+      throw new MomException(
+          "cannot create a Kafka consumer: " + Failures.describe(e),
+          e,
+          request.topic(),
+          null,
+          KafkaTransport.NAME);
+    }
   }
 
   /** Starts the poll thread. */
@@ -141,16 +160,12 @@ final class KafkaSubscription implements Subscription {
 
   private void run() {
     try {
-      consumer =
-          new KafkaConsumer<>(settings.consumerConfig(request.group(), request.maxInFlight()));
       ensureTopic();
       consumer.subscribe(List.of(request.topic()), new RebalanceHandler());
       log.info("Subscribed: {}", identity);
       while (!closing.get()) {
-        turn();
+        turnSafely();
       }
-    } catch (RuntimeException e) {
-      log.error("Subscription stopped: {}: {}", identity, Failures.describe(e), e);
     } finally {
       shutDown();
     }
@@ -164,34 +179,40 @@ final class KafkaSubscription implements Subscription {
     }
   }
 
-  /** One turn of the poll loop: flow control, poll, delivery, commit. */
-  private void turn() {
-    applyFlowControl();
-    ConsumerRecords<byte[], byte[]> records;
+  /**
+   * Runs one turn; a failure is logged and the loop goes on after a pause, since most are passing
+   * (the broker restarting, a rebalance) and the rest need an operator, not a dead member.
+   */
+  private void turnSafely() {
     try {
-      records = consumer.poll(pollTimeout());
+      turn();
     } catch (InterruptException e) {
       closing.set(true);
-      return;
-    } catch (KafkaException e) {
-      log.warn(
+    } catch (RuntimeException e) {
+      log.error(
           "Poll failed, retrying in {} ms, {}: {}",
           ERROR_BACKOFF.toMillis(),
           identity,
-          Failures.describe(e));
+          Failures.describe(e),
+          e);
       LockSupport.parkNanos(ERROR_BACKOFF.toNanos());
-      return;
     }
-    deliver(records);
+  }
+
+  /** One turn of the poll loop: flow control, poll, delivery, commit. */
+  private void turn() {
+    redeliverReleased();
+    applyFlowControl();
+    deliver(consumer.poll(pollTimeout()));
     commitIfDue();
   }
 
   private Duration pollTimeout() {
-    return outstanding > 0 || paused ? BUSY_POLL : IDLE_POLL;
+    return ledger.outstanding() > 0 || paused ? BUSY_POLL : IDLE_POLL;
   }
 
   private boolean full() {
-    return outstanding >= request.maxInFlight();
+    return ledger.outstanding() >= request.maxInFlight();
   }
 
   private void applyFlowControl() {
@@ -211,20 +232,19 @@ final class KafkaSubscription implements Subscription {
   private void deliver(ConsumerRecords<byte[], byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-      PartitionTracker tracker = trackers.computeIfAbsent(partition, PartitionTracker::new);
-      int handed = handOver(batch, tracker);
+      int handed = handOver(batch);
       if (handed < batch.size()) {
         consumer.seek(partition, batch.get(handed).offset());
       }
     }
   }
 
-  private int handOver(List<ConsumerRecord<byte[], byte[]>> batch, PartitionTracker tracker) {
+  private int handOver(List<ConsumerRecord<byte[], byte[]>> batch) {
     int handed = 0;
     while (handed < batch.size() && !pauseRequested && !full()) {
-      KafkaInboundRecord record = KafkaInboundRecord.of(batch.get(handed), this::onSettled);
-      tracker.delivered(record);
-      outstanding++;
+      KafkaInboundRecord record =
+          KafkaInboundRecord.of(batch.get(handed), this::onSettled, this::onReleased);
+      ledger.delivered(record);
       handed++;
       callListener(record);
     }
@@ -248,60 +268,64 @@ final class KafkaSubscription implements Subscription {
     }
   }
 
+  /** Called on the releasing thread. */
+  private void onReleased(KafkaInboundRecord record) {
+    released.add(record);
+    onSettled();
+  }
+
+  /**
+   * Rewinds each partition with a released record to the first one released, so that it and the
+   * records after it come again in order. Those after it that Mom still holds are revoked: Mom does
+   * not start them, and what it finishes is delivered again (at least once, never skipped).
+   */
+  private void redeliverReleased() {
+    Map<TopicPartition, Long> from = new HashMap<>();
+    for (KafkaInboundRecord record = released.poll(); record != null; record = released.poll()) {
+      if (!record.isRevoked()) {
+        from.merge(record.partition(), record.offset(), Math::min);
+      }
+    }
+    from.forEach(
+        (partition, offset) -> {
+          if (ledger.rewind(partition, offset)) {
+            consumer.seek(partition, offset);
+          }
+        });
+  }
+
   private void commitIfDue() {
     boolean due = full() || System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos();
     if (!due) {
       return;
     }
-    Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.values());
+    Map<TopicPartition, OffsetAndMetadata> offsets = ledger.issueCommits(ledger.partitions());
     if (offsets.isEmpty()) {
       return;
     }
     lastCommitNanos = System.nanoTime();
-    offsets.forEach((partition, offset) -> trackers.get(partition).issued(offset.offset()));
+    // The callback runs on this thread, inside a later poll or commit.
     consumer.commitAsync(offsets, (committed, error) -> onCommitted(offsets, error));
   }
 
-  private Map<TopicPartition, OffsetAndMetadata> committable(Collection<PartitionTracker> from) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (PartitionTracker tracker : from) {
-      tracker.advance();
-      OptionalLong offset = tracker.commitCandidate();
-      if (offset.isPresent()) {
-        offsets.put(tracker.partition(), new OffsetAndMetadata(offset.getAsLong()));
-      }
-    }
-    return offsets;
-  }
-
-  /** Runs on the poll thread, inside a later poll or commit. */
   private void onCommitted(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error) {
-    offsets.forEach(
-        (partition, offset) -> {
-          PartitionTracker tracker = trackers.get(partition);
-          if (tracker == null) {
-            return;
-          } else if (error == null) {
-            outstanding -= tracker.confirmed(offset.offset());
-          } else {
-            tracker.failed(offset.offset());
-          }
-        });
+    ledger.committed(offsets, error);
     if (error != null) {
       log.debug("Commit failed, will retry, {}: {}", identity, Failures.describe(error));
     }
   }
 
   /** Commits the acknowledged prefix of the partitions and waits for the broker's answer. */
-  private void commitNow(Collection<PartitionTracker> from) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = committable(from);
+  private void commitNow(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = ledger.issueCommits(partitions);
     if (offsets.isEmpty()) {
       return;
     }
     try {
       consumer.commitSync(offsets, CLOSE_TIMEOUT);
-      onCommitted(offsets, null);
+      ledger.committed(offsets, null);
     } catch (KafkaException e) {
+      ledger.committed(offsets, e);
       log.warn(
           "Commit failed; the records after the last commit will be delivered again, {}: {}",
           identity,
@@ -309,39 +333,28 @@ final class KafkaSubscription implements Subscription {
     }
   }
 
-  /** Handles revoked partitions: wait a little, commit what is settled, revoke the rest. */
+  /** Handles revoked partitions: wait a little, revoke what is unsettled, commit the rest. */
   private void revoke(Collection<TopicPartition> partitions, boolean commit) {
-    List<PartitionTracker> revoked = new ArrayList<>();
-    partitions.forEach(
-        p -> {
-          PartitionTracker tracker = trackers.get(p);
-          if (tracker != null) {
-            revoked.add(tracker);
-          }
-        });
     if (commit && !closing.get()) {
-      awaitSettlement(revoked);
+      awaitSettlement(partitions);
     }
-    revoked.forEach(PartitionTracker::revokeUnsettled);
+    ledger.revokeUnsettled(partitions);
     if (commit) {
-      commitNow(revoked);
+      commitNow(partitions);
     }
-    for (PartitionTracker tracker : revoked) {
-      outstanding -= tracker.outstanding();
-      trackers.remove(tracker.partition());
-    }
+    ledger.remove(partitions);
   }
 
   /**
    * Waits, up to the revoke timeout, until Mom is done with the records of the partitions. The wait
    * is bounded by half of {@code max.poll.interval.ms} too, so the member rejoins in time.
    */
-  private void awaitSettlement(List<PartitionTracker> revoked) {
+  private void awaitSettlement(Collection<TopicPartition> partitions) {
     long limit = Math.min(settings.revokeTimeout().toNanos(), maxPollInterval.toNanos() / 2);
     long deadline = System.nanoTime() + limit;
     awaitingSettlement = true;
     try {
-      while (!PartitionTracker.allDone(revoked)) {
+      while (!ledger.allDone(partitions)) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
@@ -360,14 +373,14 @@ final class KafkaSubscription implements Subscription {
     return Duration.ofMillis(millis);
   }
 
-  /** Poll thread, on the way out: commit, revoke what is left, close the consumer. */
+  /**
+   * Poll thread, on the way out: revoke what Mom has not acknowledged, commit what it has, close
+   * the consumer. Closing does not wait for records in progress: Mom waited before it closed.
+   */
   private void shutDown() {
     try {
-      if (consumer != null) {
-        commitNow(new ArrayList<>(trackers.values()));
-        revoke(new ArrayList<>(trackers.keySet()), false);
-        consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
-      }
+      revoke(ledger.partitions(), true);
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     } catch (RuntimeException e) {
       log.warn("Closing the consumer failed, {}: {}", identity, Failures.describe(e));
     } finally {
@@ -381,7 +394,7 @@ final class KafkaSubscription implements Subscription {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      partitions.forEach(p -> trackers.computeIfAbsent(p, PartitionTracker::new));
+      ledger.assigned(partitions);
       if (paused) {
         consumer.pause(partitions);
       }

@@ -9,6 +9,7 @@ import dev.mom.spi.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,12 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
@@ -112,6 +115,7 @@ final class KafkaTransport implements Transport {
    * <p>Does not block: the subscription's own thread creates the topic if needed and allowed, joins
    * the group and starts polling.
    *
+   * @throws MomException if kafka-clients cannot create the consumer
    * @throws IllegalStateException after {@link #close()}
    */
   @Override
@@ -226,7 +230,7 @@ final class KafkaTransport implements Transport {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String role) {
+  private static ThreadFactory daemon(String role) {
     return runnable -> {
       Thread thread = new Thread(runnable, "mom-kafka-" + role);
       thread.setDaemon(true);
@@ -237,11 +241,9 @@ final class KafkaTransport implements Transport {
   /** Observes nothing. */
   private static final class NoRebalanceObserver implements ConsumerRebalanceListener {
     @Override
-    public void onPartitionsRevoked(
-        java.util.Collection<org.apache.kafka.common.TopicPartition> p) {}
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 
     @Override
-    public void onPartitionsAssigned(
-        java.util.Collection<org.apache.kafka.common.TopicPartition> p) {}
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
   }
 }

@@ -88,6 +88,21 @@ final class PartitionTracker {
     advance();
   }
 
+  /**
+   * Forgets the delivered records from an offset on, revoking those not acknowledged, so that they
+   * can be fetched and delivered again.
+   *
+   * @return how many records were forgotten
+   */
+  int dropFrom(long offset) {
+    int dropped = 0;
+    while (!unsettled.isEmpty() && unsettled.peekLast().offset() >= offset) {
+      unsettled.pollLast().revoke();
+      dropped++;
+    }
+    return dropped;
+  }
+
   /** Returns how many delivered records are not yet covered by a confirmed commit. */
   int outstanding() {
     return unsettled.size() + awaitingCommit.size();

@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -79,8 +81,8 @@ final class Topics implements AutoCloseable {
   private void prepare(String topic) {
     Optional<TopicDescription> description = describe(topic);
     if (description.isEmpty()) {
-      create(topic);
-      awaitLeaders(topic, partitionCount(topic));
+      int partitions = create(topic).orElseGet(() -> awaitPartitionCount(topic));
+      awaitLeaders(topic, partitions);
     } else if (!hasAllLeaders(description.get())) {
       awaitLeaders(topic, description.get().partitions().size());
     }
@@ -113,13 +115,24 @@ final class Topics implements AutoCloseable {
     }
   }
 
-  private int partitionCount(String topic) {
-    return describe(topic)
-        .map(d -> d.partitions().size())
-        .orElseThrow(() -> failure("topic " + LogText.quote(topic) + " vanished", null, topic));
+  /**
+   * Returns the partition count of a topic someone else just created. Brokers learn of a new topic
+   * a little after the controller, so the topic may look unknown for a moment.
+   */
+  private int awaitPartitionCount(String topic) {
+    long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<TopicDescription> description = describe(topic);
+      if (description.isPresent()) {
+        return description.get().partitions().size();
+      }
+      LockSupport.parkNanos(LEADER_RETRY_PAUSE.toNanos());
+    }
+    throw failure("topic " + LogText.quote(topic) + " was created but does not show", null, topic);
   }
 
-  private void create(String topic) {
+  /** Creates the topic; returns its partition count, or empty if someone else created it. */
+  private Optional<Integer> create(String topic) {
     if (!settings.createTopics()) {
       throw failure(
           "topic "
@@ -133,10 +146,12 @@ final class Topics implements AutoCloseable {
     NewTopic newTopic =
         new NewTopic(topic, settings.topicPartitions(), settings.topicReplicationFactor());
     try {
-      await(admin().createTopics(List.of(newTopic)).all());
-      log.info("Created topic {}", LogText.quote(topic));
+      CreateTopicsResult result = admin().createTopics(List.of(newTopic));
+      int partitions = await(result.numPartitions(topic));
+      log.info("Created topic {} with {} partitions", LogText.quote(topic), partitions);
+      return Optional.of(partitions);
     } catch (TopicExistsException e) {
-      // Someone else created it first: as good.
+      return Optional.empty();
     } catch (RuntimeException e) {
       throw failure("cannot create topic " + LogText.quote(topic), e, topic);
     }
@@ -186,7 +201,7 @@ final class Topics implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MomException("interrupted while waiting for Kafka", e);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new MomException("Kafka did not answer within " + LEADER_WAIT.toSeconds() + " s", e);
     }
   }
@@ -205,7 +220,7 @@ final class Topics implements AutoCloseable {
   }
 
   private static MomException failure(String problem, Throwable cause, String topic) {
-    String because = cause == null ? "" : ": " + Failures.describe(cause);
+    String because = cause == null ? "" : ": " + Failures.access(cause) + Failures.describe(cause);
     return new MomException(problem + because, cause, topic, null, KafkaTransport.NAME);
   }
 }

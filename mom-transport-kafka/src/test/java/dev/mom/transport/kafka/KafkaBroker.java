@@ -27,21 +27,36 @@ import org.apache.kafka.common.utils.Time;
  *
  * <p>Topics are not created automatically by the broker: Mom creates what it needs, so the tests
  * also cover that path. Group timings are shortened so that rebalances in tests take seconds.
+ *
+ * <p>Besides the plain listener, a SASL/PLAIN listener checks credentials and ACLs: {@link #ADMIN}
+ * may do anything, {@link #STRANGER} authenticates but has no ACL, so may do nothing. Clients of
+ * the plain listener are anonymous and may do anything.
  */
 public final class KafkaBroker {
+
+  /** The user of the SASL listener who may do anything. */
+  public static final String ADMIN = "admin";
+
+  /** The user of the SASL listener who has no ACL. */
+  public static final String STRANGER = "stranger";
+
+  private static final String PASSWORD_SUFFIX = "-secret";
 
   private static KafkaBroker shared;
 
   private final Path dataDir;
   private final String bootstrap;
+  private final String saslBootstrap;
   private final KafkaRaftServer server;
 
   private KafkaBroker() throws IOException {
     dataDir = Files.createTempDirectory("mom-kafka-broker-");
     int brokerPort = freePort();
+    int saslPort = freePort();
     int controllerPort = freePort();
     bootstrap = "127.0.0.1:" + brokerPort;
-    Properties properties = properties(brokerPort, controllerPort);
+    saslBootstrap = "127.0.0.1:" + saslPort;
+    Properties properties = properties(brokerPort, saslPort, controllerPort);
     Path configFile = dataDir.resolve("server.properties");
     try (OutputStream out = Files.newOutputStream(configFile)) {
       properties.store(out, "Mom test broker");
@@ -74,23 +89,51 @@ public final class KafkaBroker {
     return bootstrap;
   }
 
+  /** Returns the {@code host:port} of the SASL/PLAIN listener. */
+  public String saslBootstrapServers() {
+    return saslBootstrap;
+  }
+
+  /**
+   * Returns the JAAS configuration a client of the SASL listener sets in {@code sasl.jaas.config}.
+   *
+   * @param user {@link #ADMIN} or {@link #STRANGER}
+   * @param correctPassword whether to give the user's password or a wrong one
+   * @return the configuration
+   */
+  public static String jaasConfig(String user, boolean correctPassword) {
+    String password = correctPassword ? user + PASSWORD_SUFFIX : "wrong";
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\";";
+  }
+
   /** Returns an admin client for this broker; the caller closes it. */
   public Admin admin() {
     return Admin.create(Map.of("bootstrap.servers", bootstrap));
   }
 
-  private Properties properties(int brokerPort, int controllerPort) {
+  private Properties properties(int brokerPort, int saslPort, int controllerPort) {
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", "1");
     p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-    p.setProperty(
-        "listeners",
-        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    String plain = "PLAINTEXT://127.0.0.1:" + brokerPort;
+    String sasl = "SASL_PLAINTEXT://127.0.0.1:" + saslPort;
+    p.setProperty("listeners", plain + "," + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.setProperty("advertised.listeners", plain + "," + sasl);
     p.setProperty("controller.listener.names", "CONTROLLER");
-    p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.setProperty(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+    p.setProperty("sasl.enabled.mechanisms", "PLAIN");
+    p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config", serverJaasConfig());
+    p.setProperty(
+        "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    p.setProperty("super.users", "User:ANONYMOUS;User:" + ADMIN);
     p.setProperty("log.dirs", dataDir.resolve("logs").toString());
     p.setProperty("auto.create.topics.enable", "false");
     p.setProperty("num.partitions", "4");
@@ -110,6 +153,17 @@ public final class KafkaBroker {
     p.setProperty("num.io.threads", "2");
     p.setProperty("background.threads", "2");
     return p;
+  }
+
+  private static String serverJaasConfig() {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required"
+        + userEntry(ADMIN)
+        + userEntry(STRANGER)
+        + ";";
+  }
+
+  private static String userEntry(String user) {
+    return " user_" + user + "=\"" + user + PASSWORD_SUFFIX + "\"";
   }
 
   private static void format(Path configFile) {

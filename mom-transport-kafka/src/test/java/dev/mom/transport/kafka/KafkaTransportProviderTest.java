@@ -133,5 +133,7 @@ class KafkaTransportProviderTest {
     assertThat(Durations.parse("500ms")).hasMillis(500);
     assertThat(Durations.parse("5s")).hasSeconds(5);
     assertThat(Durations.parse("PT2M")).hasMinutes(2);
+    assertThat(Durations.parse("1.5s")).hasMillis(1500);
+    assertThat(Durations.parse("750")).hasMillis(750);
   }
 }

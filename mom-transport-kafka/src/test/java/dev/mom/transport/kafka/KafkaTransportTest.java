@@ -109,6 +109,29 @@ class KafkaTransportTest {
   }
 
   @Test
+  void deliversAReleasedRecordAndTheOnesAfterItAgainInOrder() throws Exception {
+    KafkaTransport transport =
+        transport(TestSettings.forBroker().set(KafkaSettings.TOPIC_PARTITIONS, "1"));
+    String topic = uniqueName("release");
+    Received received = Received.holding();
+    sendAll(transport, topic, 4);
+    subscribe(transport, "g1", topic, 20, received);
+    await().atMost(Duration.ofSeconds(30)).until(() -> received.count() == 4);
+    List<InboundRecord> first = received.records();
+
+    first.get(0).ack();
+    first.get(2).ack();
+    first.get(1).release();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> received.count() == 7);
+    assertThat(received.values()).containsExactly("0", "1", "2", "3", "1", "2", "3");
+    assertThat(first.get(3).isRevoked()).isTrue();
+    received.records().subList(4, 7).forEach(InboundRecord::ack);
+    TopicPartition partition = new TopicPartition(topic, 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> committed("g1", partition) == 4);
+  }
+
+  @Test
   void holdsNoMoreUncommittedRecordsThanTheInFlightLimit() throws Exception {
     KafkaTransport transport = transport(TestSettings.forBroker());
     String topic = uniqueName("limit");

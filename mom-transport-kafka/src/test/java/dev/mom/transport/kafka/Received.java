@@ -49,6 +49,7 @@ final class Received implements RecordListener {
     return records.stream().map(Received::text).toList();
   }
 
+  /** Returns a record's value as UTF-8 text, or {@code null} for a tombstone. */
   static String text(InboundRecord record) {
     return record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
   }
