@@ -61,6 +61,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final Path dataDir;
   private final boolean temporary;
   private final int port;
+  private final Map<String, Integer> listenerPorts = new LinkedHashMap<>();
   private final KafkaRaftServer server;
   private boolean closed;
 
@@ -69,7 +70,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     dataDir = temporary ? Files.createTempDirectory("mom-kafka-") : createDir(builder.dataDir);
     try {
       port = builder.port == 0 ? freePort() : checkFree(builder.port);
-      Properties properties = properties(port, controllerPort(), builder.properties);
+      for (String name : builder.listeners.keySet()) {
+        listenerPorts.put(name, freePort());
+      }
+      Properties properties = properties(port, controllerPort(), builder);
       boolean formatted = Files.exists(dataDir.resolve(LOGS).resolve("meta.properties"));
       Path configFile = store(properties);
       if (!formatted) {
@@ -104,6 +108,21 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Returns the {@code host:port} clients connect to, for {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return HOST + ":" + port;
+  }
+
+  /**
+   * Returns the {@code host:port} of a listener added with {@link Builder#listener}.
+   *
+   * @param listener the listener's name
+   * @return its address
+   * @throws IllegalArgumentException if the broker has no such listener
+   */
+  public String bootstrapServers(String listener) {
+    Integer listenerPort = listenerPorts.get(Objects.requireNonNull(listener, "listener"));
+    if (listenerPort == null) {
+      throw new IllegalArgumentException("no listener named " + listener);
+    }
+    return HOST + ":" + listenerPort;
   }
 
   /** Returns the port clients connect to. */
@@ -178,17 +197,23 @@ public final class EmbeddedKafka implements AutoCloseable {
     return freePort();
   }
 
-  private Properties properties(int brokerPort, int controllerPort, Map<String, String> extra) {
+  private Properties properties(int brokerPort, int controllerPort, Builder builder) {
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", "1");
     p.setProperty("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
-    p.setProperty(
-        "listeners",
-        "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    p.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+    StringBuilder advertised = new StringBuilder("PLAINTEXT://" + HOST + ":" + brokerPort);
+    StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    listenerPorts.forEach(
+        (name, listenerPort) -> {
+          advertised.append(',').append(name).append("://").append(HOST).append(':');
+          advertised.append(listenerPort);
+          protocols.append(',').append(name).append(':').append(builder.listeners.get(name));
+        });
+    p.setProperty("listeners", advertised + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    p.setProperty("advertised.listeners", advertised.toString());
     p.setProperty("controller.listener.names", "CONTROLLER");
-    p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.setProperty("listener.security.protocol.map", protocols.toString());
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
     p.setProperty("log.dirs", dataDir.resolve(LOGS).toString());
     p.setProperty("auto.create.topics.enable", "false");
@@ -209,7 +234,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.setProperty("num.network.threads", "2");
     p.setProperty("num.io.threads", "2");
     p.setProperty("background.threads", "2");
-    extra.forEach(p::setProperty);
+    builder.properties.forEach(p::setProperty);
     return p;
   }
 
@@ -278,6 +303,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private int port;
     private Path dataDir;
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, String> listeners = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -318,6 +344,28 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public Builder property(String key, String value) {
       properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Adds a listener on a free port beside the plain one, for example one that authenticates with
+     * SASL. Its settings ({@code sasl.enabled.mechanisms}, {@code
+     * listener.name.<name>.plain.sasl.jaas.config}, an authorizer, …) are given with {@link
+     * #property}; {@link EmbeddedKafka#bootstrapServers(String)} returns its address.
+     *
+     * @param name the listener's name, for example {@code SASL_PLAINTEXT}
+     * @param securityProtocol {@code PLAINTEXT}, {@code SSL}, {@code SASL_PLAINTEXT} or {@code
+     *     SASL_SSL}
+     * @return this builder
+     * @throws IllegalArgumentException if the name is taken by the plain or controller listener
+     */
+    public Builder listener(String name, String securityProtocol) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(securityProtocol, "securityProtocol");
+      if (name.equals("PLAINTEXT") || name.equals("CONTROLLER")) {
+        throw new IllegalArgumentException(name + " is the broker's own listener");
+      }
+      listeners.put(name, securityProtocol);
       return this;
     }
 

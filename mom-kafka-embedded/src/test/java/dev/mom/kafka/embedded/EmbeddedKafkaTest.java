@@ -58,6 +58,37 @@ class EmbeddedKafkaTest {
   }
 
   @Test
+  void addsAListenerThatAuthenticates() throws Exception {
+    String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required";
+    int nodes;
+
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.builder()
+            .listener("SASL_PLAINTEXT", "SASL_PLAINTEXT")
+            .property("sasl.enabled.mechanisms", "PLAIN")
+            .property(
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                jaas + " user_alice=\"alice-secret\";")
+            .start()) {
+      Map<String, Object> client =
+          Map.of(
+              "bootstrap.servers",
+              kafka.bootstrapServers("SASL_PLAINTEXT"),
+              "security.protocol",
+              "SASL_PLAINTEXT",
+              "sasl.mechanism",
+              "PLAIN",
+              "sasl.jaas.config",
+              jaas + " username=\"alice\" password=\"alice-secret\";");
+      try (Admin admin = Admin.create(client)) {
+        nodes = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+      }
+    }
+
+    assertThat(nodes).isEqualTo(1);
+  }
+
+  @Test
   void refusesAPortInUseNamingIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
