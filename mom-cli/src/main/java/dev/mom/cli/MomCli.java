@@ -73,7 +73,7 @@ public final class MomCli implements Runnable {
       paramLabel = "NAME",
       scope = ScopeType.INHERIT,
       description =
-          "The transport: kafka, or inmemory (within this command only). Overrides the"
+          "The transport: kafka, pubsub, or inmemory (within this command only). Overrides the"
               + " configuration.")
   String transport;
 

@@ -32,7 +32,8 @@ class DemoCommandTest {
         input,
         "{\"id\": \"ord-1\", \"payload\": {\"seq\": 1}}\n"
             + "{\"id\": \"ord-1\"}\n"
-            + "{\"id\": \"ord-1\", \"payload\": {\"seq\": 2, \"big\": 123456789012345678901234567890}}\n"
+            + "{\"id\": \"ord-1\", \"payload\": {\"seq\": 2,"
+            + " \"big\": 123456789012345678901234567890}}\n"
             + "{\"id\": \"ord-2\", \"payload\": \"שלום\"}\n",
         StandardCharsets.UTF_8);
 
