@@ -70,7 +70,7 @@ public final class MomSettings {
                   "zookeeper-servers")));
 
   private static final int DEFAULT_CONCURRENCY = 16;
-  private static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+  private static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
   private static final int DEFAULT_RETRY_MAX_ATTEMPTS = 5;
   private static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
   private static final double DEFAULT_MULTIPLIER = 2.0;

@@ -26,7 +26,7 @@ class MomSettingsTest {
     assertThat(settings.source()).isEqualTo("environment");
     assertThat(settings.transport()).isEmpty();
     assertThat(settings.concurrency()).isEqualTo(16);
-    assertThat(settings.maxInFlight()).isEqualTo(1000);
+    assertThat(settings.maxInFlight()).isEqualTo(10_000);
     assertThat(settings.retryMaxAttempts()).isEqualTo(5);
     assertThat(settings.retryInitialBackoff()).isEqualTo(Duration.ofMillis(200));
     assertThat(settings.retryMultiplier()).isEqualTo(2.0);

@@ -1,5 +1,9 @@
 package dev.mom.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Checks that bytes are well-formed UTF-8, as the Unicode standard defines it (table 3-7): no
  * overlong forms, no surrogates, nothing above U+10FFFF.
@@ -9,6 +13,9 @@ package dev.mom.core.internal;
  * call. This scan allocates nothing and costs one pass over bytes that are mostly ASCII.
  */
 final class Utf8 {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private Utf8() {}
 
@@ -19,6 +26,10 @@ final class Utf8 {
   static int firstInvalidByte(byte[] bytes) {
     int i = 0;
     while (i < bytes.length) {
+      i = skipAscii(bytes, i);
+      if (i == bytes.length) {
+        return -1;
+      }
       if (bytes[i] >= 0) {
         i++;
         continue;
@@ -30,6 +41,15 @@ final class Utf8 {
       i += length;
     }
     return -1;
+  }
+
+  /** Skips ASCII eight bytes at a time: most of a message is ASCII. */
+  private static int skipAscii(byte[] bytes, int from) {
+    int i = from;
+    while (i + Long.BYTES <= bytes.length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+      i += Long.BYTES;
+    }
+    return i;
   }
 
   /**

@@ -58,6 +58,7 @@ final class KafkaSubscription implements Subscription {
 
   static final Duration IDLE_POLL = Duration.ofMillis(100);
   static final Duration BUSY_POLL = Duration.ofMillis(10);
+  static final Duration FULL_POLL = Duration.ofMillis(1);
   static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
   private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
@@ -208,6 +209,11 @@ final class KafkaSubscription implements Subscription {
   }
 
   private Duration pollTimeout() {
+    if (full()) {
+      // Waiting for a commit to be confirmed: a poll returns only at its timeout, and the
+      // confirmation is what lets records flow again.
+      return FULL_POLL;
+    }
     return ledger.outstanding() > 0 || paused ? BUSY_POLL : IDLE_POLL;
   }
 
@@ -295,7 +301,10 @@ final class KafkaSubscription implements Subscription {
   }
 
   private void commitIfDue() {
-    boolean due = full() || System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos();
+    // Committing from half the window on keeps records flowing while the broker confirms.
+    boolean due =
+        ledger.outstanding() >= request.maxInFlight() / 2
+            || System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos();
     if (!due) {
       return;
     }
