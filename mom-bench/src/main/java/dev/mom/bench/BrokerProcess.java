@@ -1,5 +1,6 @@
 package dev.mom.bench;
 
+import dev.mom.kafka.embedded.EmbeddedKafka;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +71,12 @@ final class BrokerProcess implements AutoCloseable {
 
   /** Runs the broker in this JVM until standard input closes; the child's main. */
   static void runHere() throws IOException {
-    try (KafkaNode node = new KafkaNode()) {
+    try (EmbeddedKafka node =
+        EmbeddedKafka.builder()
+            .property("auto.create.topics.enable", "false")
+            .property("num.partitions", "6")
+            .property("group.initial.rebalance.delay.ms", "0")
+            .start()) {
       System.out.println(READY + node.bootstrapServers());
       System.out.flush();
       while (System.in.read() >= 0) {
