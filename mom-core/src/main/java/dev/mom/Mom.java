@@ -205,8 +205,10 @@ public final class Mom implements AutoCloseable {
       start();
       closed.await();
     } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
+      // Close with the flag clear, so that the transport's own waits are not cut short; the
+      // caller still sees the interrupt.
       close();
+      Thread.currentThread().interrupt();
     } finally {
       removeHook(hook);
     }

@@ -125,6 +125,29 @@ class MomTest {
   }
 
   @Test
+  void closesWhenTheRunningThreadIsInterruptedAndKeepsTheInterrupt() throws Exception {
+    Mom mom = Mom.builder().transport(transport).build();
+    mom.register(message -> {}, "billing", "orders");
+    boolean[] interruptedAfterRun = new boolean[1];
+    Thread runner =
+        new Thread(
+            () -> {
+              mom.run();
+              interruptedAfterRun[0] = Thread.currentThread().isInterrupted();
+            });
+    runner.start();
+    await().atMost(5, SECONDS).until(() -> deliverWhenSubscribed("a") != null);
+
+    runner.interrupt();
+    runner.join(5_000);
+
+    assertThat(runner.isAlive()).isFalse();
+    assertThat(interruptedAfterRun[0]).isTrue();
+    assertThat(transport.subscriptionClosed).isTrue();
+    assertThatThrownBy(() -> mom.producer("orders")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void startsAConsumerRegisteredAfterStart() {
     try (Mom mom = Mom.builder().transport(transport).build()) {
       mom.start();
