@@ -51,7 +51,11 @@ public final class Harness {
       results.addAll(kafkaPairs(orders));
     }
     if (options.runs(PubSubPair.NAME)) {
-      results.add(attempt(PubSubPair.NAME, PubSubPair.TARGET, PubSubPair::run));
+      results.add(
+          attempt(
+              PubSubPair.NAME,
+              PubSubPair.TARGET,
+              () -> PubSubPair.run(orders, options.pubsubCount())));
     }
     Report.print(results, out);
     if (options.out() != null) {

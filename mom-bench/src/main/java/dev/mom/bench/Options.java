@@ -17,6 +17,7 @@ import java.util.Set;
  * @param ioMomCount messages for Mom's side of the I/O-bound pair
  * @param latencyCount messages per side for the latency pair, sent at {@code latencyRate}
  * @param latencyRate messages per second for the latency pair
+ * @param pubsubCount messages per side for the Pub/Sub pair: fewer, as the emulator is slow
  * @param pairs the pairs to run, by name
  * @param momSettings Mom settings applied to every Mom of the Kafka pairs (INI keys and values)
  */
@@ -28,6 +29,7 @@ public record Options(
     long ioMomCount,
     long latencyCount,
     int latencyRate,
+    long pubsubCount,
     Set<String> pairs,
     Map<String, String> momSettings) {
 
@@ -38,7 +40,8 @@ public record Options(
 
   static final String USAGE =
       "usage: e2e [--out FILE] [--data ORDERS_JSONL] [--count N] [--io-plain N] [--io-mom N]\n"
-          + "           [--latency-count N] [--latency-rate N] [--pairs a,b,...] [--smoke]\n"
+          + "           [--latency-count N] [--latency-rate N] [--pubsub-count N]\n"
+          + "           [--pairs a,b,...] [--smoke]\n"
           + "           [--mom KEY=VALUE]...\n"
           + "  pairs: "
           + String.join(", ", ALL_PAIRS)
@@ -54,18 +57,28 @@ public record Options(
           "--io-mom",
           "--latency-count",
           "--latency-rate",
+          "--pubsub-count",
           "--pairs");
 
   /** Returns the defaults of a full run: at least 1 M messages where the broker can take them. */
   public static Options defaults() {
     return new Options(
-        null, null, 1_000_000, 5_000, 200_000, 100_000, 5_000, Set.copyOf(ALL_PAIRS), Map.of());
+        null,
+        null,
+        1_000_000,
+        5_000,
+        200_000,
+        100_000,
+        5_000,
+        20_000,
+        Set.copyOf(ALL_PAIRS),
+        Map.of());
   }
 
   /** Returns the counts of a smoke run: enough to exercise every pair, small enough for a test. */
   public static Options smoke() {
     return new Options(
-        null, null, 2_000, 200, 2_000, 1_000, 2_000, Set.copyOf(ALL_PAIRS), Map.of());
+        null, null, 2_000, 200, 2_000, 1_000, 2_000, 300, Set.copyOf(ALL_PAIRS), Map.of());
   }
 
   /**
@@ -112,6 +125,7 @@ public record Options(
         number(values, "--io-mom", ioMomCount),
         number(values, "--latency-count", latencyCount),
         (int) number(values, "--latency-rate", latencyRate),
+        number(values, "--pubsub-count", pubsubCount),
         values.containsKey("--pairs") ? pairs(values.get("--pairs")) : pairs,
         Map.copyOf(mom));
   }
@@ -168,6 +182,7 @@ public record Options(
     described.put("ioMomCount", ioMomCount);
     described.put("latencyCount", latencyCount);
     described.put("latencyRate", latencyRate);
+    described.put("pubsubCount", pubsubCount);
     described.put("pairs", ALL_PAIRS.stream().filter(pairs::contains).toList());
     described.put("momSettings", momSettings);
     return described;
