@@ -225,13 +225,7 @@ public abstract class TransportConformanceTest {
     String topic = fixture.uniqueTopic("retry");
     String deadLetterTopic = fixture.uniqueTopic("retry-dlq");
     RawReader deadLetters = deadLetters(deadLetterTopic);
-    Inbox inbox =
-        Inbox.behaving(
-            m -> {
-              if (seq(m) == 1 && m.attempt() < 3) {
-                throw new RecoverableException("not yet, attempt " + m.attempt());
-              }
-            });
+    Inbox inbox = failingTheFirstTwoAttemptsOfSeqOne();
     startConsumer(
         inbox,
         group("retry"),
@@ -387,13 +381,7 @@ public abstract class TransportConformanceTest {
   @Test
   void keepsTheOrderOfAnIdWhileItRetries() {
     String topic = fixture.uniqueTopic("order-while-retrying");
-    Inbox inbox =
-        Inbox.behaving(
-            m -> {
-              if (seq(m) == 1 && m.attempt() < 3) {
-                throw new RecoverableException("not yet, attempt " + m.attempt());
-              }
-            });
+    Inbox inbox = failingTheFirstTwoAttemptsOfSeqOne();
     startConsumer(
         inbox,
         group("order-while-retrying"),
@@ -489,6 +477,16 @@ public abstract class TransportConformanceTest {
    * @param supported whether the transport supports it
    * @param reason what the transport lacks
    */
+  /** An inbox whose handler fails the message with {@code seq} 1 on its first two attempts. */
+  private static Inbox failingTheFirstTwoAttemptsOfSeqOne() {
+    return Inbox.behaving(
+        m -> {
+          if (seq(m) == 1 && m.attempt() < 3) {
+            throw new RecoverableException("not yet, attempt " + m.attempt());
+          }
+        });
+  }
+
   protected final void assumeSupported(boolean supported, String reason) {
     if (!supported) {
       System.out.println("[mom-tck] skipped " + scenario + ": " + reason);
